@@ -1,0 +1,40 @@
+# The two commands: `make run` and `make test`. Everything else is a step they use.
+SHELL := /bin/bash
+PY := .venv/bin/python
+
+.PHONY: run test lint format messages setup reliability check-deploy
+
+run: setup
+	@scripts/run.sh
+
+test: setup
+	@scripts/test.sh $(ARGS)
+
+setup: .venv/.installed node_modules/.installed
+
+.venv/.installed: requirements.lock
+	@test -x $(PY) || python3 -m venv .venv
+	@$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip install -q -r requirements.lock
+	@touch $@
+
+node_modules/.installed: package-lock.json
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lint: setup
+	@$(PY) -m ruff check .
+	@$(PY) -m ruff format --check .
+
+format: setup
+	@$(PY) -m ruff format .
+	@$(PY) -m ruff check --fix .
+
+# Regenerate the catalogues of ar, fr and es from the code and templates, then compile them.
+messages: setup
+	@$(PY) manage.py makemessages -l ar -l fr -l es --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=bench --ignore=tests
+	@$(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
+
+check-deploy: setup
+	@PORTAL_ENV=production SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=portal.example.org \
+	  DATABASE_URL=sqlite:///.data/check.sqlite3 $(PY) manage.py check --deploy --fail-level WARNING

@@ -1,0 +1,165 @@
+"""Script-neutral phonetic keys for name tokens, shared by Latin and Arabic spellings.
+
+Arabic writes consonants and long vowels only, and Latin spellings of the same name differ mostly in vowels and
+in how they render a few consonants. Both scripts are therefore mapped to the same consonant classes; vowels are
+kept apart so that similarity can use them where Arabic writes them (long vowels of foreign names).
+
+Classes (measured on Latin/Arabic name pairs, see bench/names_accuracy.py): each class groups the letters that
+stand for the same Arabic letter in more than a few percent of the pairs.
+    B  b p ب پ            F  f v ph ف ڤ          T  t th ت ط ث          D  d dh ض د ذ
+    S  s ç c(e,i) ص س     Z  z ز ظ               X  sh ch sch tch ش تش چ  K  k q c ck ك ق خ kh
+    G  g j gh dj zh ج غ گ  H  h ح ه               L M N R                 (w, y, و, ي are semi-vowels)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import LCSseq, Levenshtein
+
+from databases.matching.normalize import article_variants, is_arabic
+
+# Latin graphemes, longest first; context rules run before (see _latin_classes). Lowercase = vowel classes.
+_LATIN_GRAPHEMES = {
+    "tsch": "X", "tsh": "X", "sch": "X", "tch": "X", "sh": "X", "ch": "X", "cz": "X", "cs": "X",
+    "kh": "K", "ck": "K", "qu": "K", "q": "K", "k": "K", "c": "K", "x": "KS",
+    "gh": "G", "dzh": "G", "dj": "G", "dz": "G", "zh": "G", "g": "G", "j": "G",
+    "ph": "F", "f": "F", "v": "F", "th": "T", "t": "T", "dh": "D", "d": "D",
+    "sz": "S", "s": "S", "z": "Z", "b": "B", "p": "B", "h": "H", "l": "L", "m": "M", "n": "N", "r": "R",
+    "w": "W", "y": "i", "ou": "u", "oo": "u", "o": "u", "u": "u", "ee": "i", "e": "i", "i": "i", "a": "a",
+}  # fmt: skip
+_LATIN_RE = re.compile("|".join(sorted(_LATIN_GRAPHEMES, key=len, reverse=True)))
+# 'c' sounds s before e/i/y; a final 'c' is the Slavic -ić/-č (rendered تش in 3 pairs out of 4).
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_FINAL_C = re.compile(r"(?<=[aeiou])c$")
+# 'y' is a consonant before a vowel at the start or between vowels ('yusuf', 'maya'), else a vowel ('mary').
+_CONSONANT_Y = re.compile(r"(?:^|(?<=[aeiou]))y(?=[aeiou])")
+
+_ARABIC_CLASSES = {
+    "ب": "B", "پ": "B", "ف": "F", "ڤ": "F", "ت": "T", "ط": "T", "ث": "T", "د": "D", "ض": "D", "ذ": "D",
+    "س": "S", "ص": "S", "ز": "Z", "ظ": "Z", "ش": "X", "چ": "X", "ك": "K", "ق": "K", "خ": "K",
+    "ج": "G", "غ": "G", "گ": "G", "ح": "H", "ه": "H", "ل": "L", "م": "M", "ن": "N", "ر": "R",
+    "ا": "a", "و": "u", "ي": "i", "ع": "",
+}  # fmt: skip
+_VOWELS = frozenset("aiu")
+
+
+# English 'gh' after these vowels is silent ('bright', 'willoughby', 'leigh'); elsewhere it is غ ('ghassan').
+_SILENT_GH = re.compile(r"(?<=i|u|e)gh(?=t|$|[^aeiou])")
+
+
+def _latin_classes(token: str) -> str:
+    """Map a folded Latin token to class letters (consonants upper case, vowels a/i/u, W/Y semi-vowels)."""
+    token = _SILENT_GH.sub("", _CONSONANT_Y.sub("Y", token))
+    token = _FINAL_C.sub("X", _SOFT_C.sub("s", token))
+    out = _LATIN_RE.sub(lambda m: _LATIN_GRAPHEMES[m.group()], token)
+    # A final h after a vowel is silent ('fatimah' = فاطمة); Arabic drops its final ه the same way below.
+    if len(out) > 2 and out[-1] == "H" and out[-2] in _VOWELS:
+        out = out[:-1]
+    return out
+
+
+# A second reading for Germanic and Slavic spellings, where j is y, w is v and ch is kh (Jovanović, Wojciech,
+# Bach): about one Latin name in five in the development pairs reads this way.
+_CONTINENTAL = [(re.compile(p), r) for p, r in ((r"j", "y"), (r"w", "v"), (r"(?<!s)ch", "kh"), (r"c$", "k"))]
+
+
+def _latin_readings(token: str) -> list[str]:
+    """Return the class strings of the usual (English/French) reading and, when different, the continental one."""
+    readings = [_latin_classes(token)]
+    other = token
+    for pattern, replacement in _CONTINENTAL:
+        other = pattern.sub(replacement, other)
+    if other != token:
+        readings.append(_latin_classes(other))
+    return readings
+
+
+def _arabic_classes(token: str) -> str:
+    """Map a folded Arabic token to the same class letters as _latin_classes."""
+    token = token.replace("تش", "X")
+    out = []
+    for index, char in enumerate(token):
+        cls = _ARABIC_CLASSES.get(char, char)
+        if index == 0 and cls in ("u", "i"):
+            cls = "W" if cls == "u" else "Y"  # an initial و or ي is a consonant (Walid, Yusuf)
+        out.append(cls)
+    if len(out) > 2 and out[-1] == "H":
+        out.pop()  # final ه (folded ta marbuta) is the vowel -a: 'فاطمه' = 'fatima'
+    return "".join(out)
+
+
+def _collapse(classes: str) -> str:
+    """Drop repeated letters: doubled consonants and vowel runs carry no identity ('mohammed' = 'mohamed')."""
+    return re.sub(r"(.)\1+", r"\1", classes)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenKey:
+    """Precomputed comparison forms of one name token.
+
+    skeleton: consonant classes only, with a leading '_' when the token starts with a vowel; the exact key.
+    loose: the skeleton without H and with the most confused classes merged; the blocking key of last resort.
+    vowelled: consonant classes and vowel classes, for similarity where vowels are written.
+    """
+
+    token: str
+    arabic: bool
+    skeleton: str
+    loose: str
+    vowelled: str
+
+
+_LOOSE = str.maketrans({"H": None, "Z": "S", "X": "S", "D": "T", "G": "K", "F": "B", "W": None, "Y": None})
+
+
+def _key_of(token: str, classes: str, arabic: bool) -> TokenKey:
+    classes = _collapse(classes)
+    consonants = "".join(c for c in classes if c not in "aiuWY")
+    skeleton = ("_" if classes[:1] in ("a", "i", "u") else "") + consonants
+    loose = _collapse(consonants.translate(_LOOSE))
+    return TokenKey(token, arabic, skeleton, loose, classes)
+
+
+@lru_cache(maxsize=200_000)
+def token_keys(token: str) -> tuple[TokenKey, ...]:
+    """Return the keys of a folded token and of its variants without a glued article ('alhashimi', 'الهاشمي')."""
+    keys = []
+    for variant in article_variants(token):
+        if is_arabic(variant):
+            keys.append(_key_of(variant, _arabic_classes(variant), True))
+        else:
+            keys.extend(_key_of(variant, classes, False) for classes in _latin_readings(variant))
+    return tuple(keys)
+
+
+# Weights of the similarity features, tuned on the development pairs (bench/names_accuracy.py): the vowelled form
+# carries most of the discrimination once consonant classes agree; for Arabic against Latin, the letters Arabic
+# writes should all reappear in the Latin spelling (containment), while Latin may add short vowels.
+_CROSS_WEIGHTS = (0.3, 0.2, 0.5)  # skeleton, containment of the Arabic form, vowelled
+_SAME_WEIGHTS = (0.4, 0.6)  # skeleton, vowelled
+
+
+def _pair_similarity(a: TokenKey, b: TokenKey) -> float:
+    skeleton = Levenshtein.normalized_similarity(a.skeleton, b.skeleton)
+    vowelled = Levenshtein.normalized_similarity(a.vowelled, b.vowelled)
+    if a.arabic == b.arabic:
+        return _SAME_WEIGHTS[0] * skeleton + _SAME_WEIGHTS[1] * vowelled
+    arabic, latin = (a.vowelled, b.vowelled) if a.arabic else (b.vowelled, a.vowelled)
+    contained = LCSseq.similarity(arabic, latin) / len(arabic) if arabic else 0.0
+    w_skeleton, w_contained, w_vowelled = _CROSS_WEIGHTS
+    return w_skeleton * skeleton + w_contained * contained + w_vowelled * vowelled
+
+
+@lru_cache(maxsize=1 << 18)
+def token_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two folded tokens in any script; 1.0 for identical tokens.
+
+    The best over the tokens' readings and article variants, so 'alhashimi' meets 'hashimi' at full value.
+    Cached: screening compares the same few query tokens with the same common candidate tokens again and again.
+    """
+    if a == b:
+        return 1.0
+    return max(_pair_similarity(x, y) for x in token_keys(a) for y in token_keys(b))

@@ -1,0 +1,5 @@
+"""The police cooperation portal's project package: settings, URLs, the Celery app."""
+
+from .celery import app as celery_app
+
+__all__ = ["celery_app"]

@@ -1,0 +1,135 @@
+"""Writes of the bureaus and accounts app: audit rows, notifications, API tokens, restrictions."""
+
+import secrets
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+from .access import access_allows
+from .choices import Restriction
+from .models import ApiToken, AuditEntry, Country, Notification, Unit, User
+
+
+def client_ip(request) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_record(
+    *,
+    actor: User | None,
+    action: str,
+    target=None,
+    query: dict | None = None,
+    outcome: str = "",
+    unit: Unit | None = None,
+    request=None,
+) -> AuditEntry:
+    """Append one row to the audit trail. Called by every service that reads or writes on a user's behalf."""
+    if actor is not None and not getattr(actor, "is_authenticated", True):
+        actor = None
+    return AuditEntry.objects.create(
+        actor=actor,
+        actor_username=actor.get_username() if actor else "",
+        unit=unit if unit is not None else (actor.unit if actor else None),
+        action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        target_repr=str(target)[:200] if target is not None else "",
+        query=query or {},
+        outcome=outcome[:200],
+        ip_address=client_ip(request),
+    )
+
+
+def audit_bulk(rows: Iterable[AuditEntry]) -> None:
+    """Append many audit rows in one statement (batch checks)."""
+    AuditEntry.objects.bulk_create(list(rows), batch_size=1000)
+
+
+def notification_send(
+    *, message: str, params: dict | None = None, kind: str, unit: Unit | None = None, user: User | None = None,
+    url: str = "",
+) -> Notification:
+    """Notify a unit or a user. `message` is an English message id marked with gettext_noop by the caller."""
+    return Notification.objects.create(
+        unit=unit, user=user, kind=kind, message=message, params=params or {}, url=url
+    )
+
+
+def notification_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
+    from .selectors import notifications_for
+
+    unread = notifications_for(user=user).filter(read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=list(ids))
+    return unread.update(read_at=timezone.now())
+
+
+def restricted_attempt_notify(*, record, viewer: User, action: str) -> None:
+    """Tell a record's owner that an NCB it excluded ran a query that would have matched (data rules)."""
+    country = viewer.unit.country if viewer.unit_id and viewer.unit.country_id else None
+    notification_send(
+        unit=record.owner,
+        kind="restricted_attempt",
+        message=gettext_noop("A query from {country} matched your restricted record {reference}; no hit was shown."),
+        params={"country": country.iso2 if country else "?", "reference": getattr(record, "reference", str(record.pk))},
+    )
+    audit_record(
+        actor=viewer, action=f"{action}.restricted", target=record, outcome="hidden by owner's restriction"
+    )
+
+
+def filter_visible_candidates(*, records: Iterable, viewer: User, action: str) -> list:
+    """Keep the records the viewer may see; tell owners about the ones hidden by their restriction."""
+    unit = viewer.unit
+    visible = []
+    for record in records:
+        if viewer.is_superuser or access_allows(record=record, unit=unit):
+            visible.append(record)
+        else:
+            restricted_attempt_notify(record=record, viewer=viewer, action=action)
+    return visible
+
+
+@transaction.atomic
+def record_restrict(*, record, actor: User, restriction: str, countries: Iterable[Country]) -> None:
+    """Set the owner's access restriction on a record of any global database."""
+    countries = list(countries)
+    if restriction not in Restriction.values:
+        raise ValueError(restriction)
+    record.restriction = restriction
+    record.full_clean(exclude=["restriction_countries"])
+    record.save(update_fields=["restriction"])
+    record.restriction_countries.set(countries if restriction != Restriction.ALL else [])
+    audit_record(
+        actor=actor, action="record.restrict", target=record,
+        query={"restriction": restriction, "countries": sorted(c.iso2 for c in countries)},
+    )
+
+
+def api_token_create(*, user: User, name: str, expires_at: datetime | None = None) -> tuple[ApiToken, str]:
+    """Create a token and return it with its secret, which is shown once and never stored."""
+    key = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name[:80] or "API", prefix=key[:8], digest=ApiToken.digest_of(key), expires_at=expires_at
+    )
+    audit_record(actor=user, action="api_token.create", target=token)
+    return token, key
+
+
+def api_token_revoke(*, token: ApiToken, actor: User) -> None:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(actor=actor, action="api_token.revoke", target=token)
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    if user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
