@@ -291,3 +291,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# ---------------------------------------------------------------------------------------------------------------
+# App settings. Each app keeps its own block below; edit only your app's block.
+# ---------------------------------------------------------------------------------------------------------------
+
+# --- databases ---
+
+# --- matching ---
+
+# --- notices ---
+
+# --- ccc ---
+
+# --- training ---

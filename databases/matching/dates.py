@@ -43,7 +43,7 @@ def compare_dates(a: PartialDate | None, b: PartialDate | None) -> DateAgreement
     (ya, ma, da), (yb, mb, db) = a, b
     if ya != yb:
         # One year apart is a plausible keying error, unless the month and day say otherwise too.
-        if abs(ya - yb) == 1 and (ma is None or mb is None or (ma, da) == (mb, db)):
+        if abs(ya - yb) == 1 and _agree(ma, mb) and _agree(da, db):
             return DateAgreement.CLOSE
         return DateAgreement.CONFLICT
     if ma is None or mb is None:
@@ -55,3 +55,8 @@ def compare_dates(a: PartialDate | None, b: PartialDate | None) -> DateAgreement
     if da is None or db is None:
         return DateAgreement.COMPATIBLE
     return DateAgreement.EXACT if da == db else DateAgreement.CLOSE
+
+
+def _agree(a: int | None, b: int | None) -> bool:
+    """Two date parts agree when equal or when either is unknown."""
+    return a is None or b is None or a == b
