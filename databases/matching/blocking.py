@@ -54,10 +54,8 @@ def _pair_keys(a: str, b: str) -> set[str]:
     keys = {"p:" + "|".join(sorted((x, y))) for x in forms_a for y in forms_b}
     # Tolerance on one side at a time, from the primary readings only: about ten keys per pair.
     for exact, other in ((forms_a[0], forms_b[0]), (forms_b[0], forms_a[0])):
-        reduced = _reduced(other)
-        if reduced:
-            keys.add(f"q:{exact}|{other}")
-            keys.update(f"q:{exact}|{form}" for form in reduced)
+        keys.add(f"q:{exact}|{other}")
+        keys.update(f"q:{exact}|{form}" for form in _reduced(other))
     return keys
 
 
