@@ -75,10 +75,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "ncb.middleware.UserLanguageMiddleware",
     "ncb.middleware.IdleTimeoutMiddleware",
     "ncb.middleware.TwoFactorRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "interpol_portal.security.SecurityHeadersMiddleware",
     # axes last: it inspects the response of the login view.
@@ -297,6 +297,31 @@ LOGGING = {
 # ---------------------------------------------------------------------------------------------------------------
 
 # --- databases ---
+# Data rules: a record is reviewed RECORD_REVIEW_YEARS after it was recorded; its owner is reminded before.
+RECORD_REVIEW_YEARS = env_int("RECORD_REVIEW_YEARS", 5, minimum=1)
+RECORD_REVIEW_REMINDER_DAYS = env_int("RECORD_REVIEW_REMINDER_DAYS", 183, minimum=1)
+# A hit at or above this priority (choices.HitPriority: 1 low .. 4 urgent) is handed to HIT_ESCALATION_HANDLER,
+# a dotted path to a function taking the hit id (the CCC app sets it; empty: nothing happens).
+HIT_CASE_PRIORITY_THRESHOLD = env_int("HIT_CASE_PRIORITY_THRESHOLD", 3, minimum=1)
+HIT_ESCALATION_HANDLER = env_str("HIT_ESCALATION_HANDLER", "")
+CHECK_BATCH_MAX_ITEMS = 1000
+CHECK_MAX_MATCHES = 20
+# Uploads: photos are checked by content, re-encoded (metadata dropped) and thumbnailed.
+RECORD_PHOTO_MAX_BYTES = env_int("RECORD_PHOTO_MAX_BYTES", 8 * 1024 * 1024, minimum=1024)
+RECORD_PHOTO_MAX_PIXELS = 40_000_000
+RECORD_PHOTO_MAX_SIDE = 2400
+RECORD_THUMBNAIL_SIDE = 240
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 200 * 1024 * 1024, minimum=1024)
+IMPORT_CHUNK_ROWS = 2000
+IMPORT_MAX_REPORTED_ERRORS = 1000
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "databases-review-reminders": {
+            "task": "databases.tasks.record_review_remind_task",
+            "schedule": 24 * 3600,
+        },
+    }
+)
 
 # --- matching ---
 

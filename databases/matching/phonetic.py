@@ -41,7 +41,7 @@ _ARABIC_CLASSES = {
     "ب": "B", "پ": "B", "ف": "F", "ڤ": "F", "ت": "T", "ط": "T", "ث": "T", "د": "D", "ض": "D", "ذ": "D",
     "س": "S", "ص": "S", "ز": "Z", "ظ": "Z", "ش": "X", "چ": "X", "ك": "K", "ق": "K", "خ": "K",
     "ج": "G", "غ": "G", "گ": "G", "ح": "H", "ه": "H", "ل": "L", "م": "M", "ن": "N", "ر": "R",
-    "ا": "a", "و": "u", "ي": "i", "ع": "",
+    "ا": "a", "و": "u", "ي": "i", "ع": "a",
 }  # fmt: skip
 _VOWELS = frozenset("aiu")
 
@@ -103,6 +103,8 @@ class TokenKey:
     skeleton: consonant classes only, with a leading '_' when the token starts with a vowel; the exact key.
     loose: the skeleton without H and with the most confused classes merged; the blocking key of last resort.
     vowelled: consonant classes and vowel classes, for similarity where vowels are written.
+    vowels: the vowel classes alone, for Latin against Latin: 'hassan' (aa) and 'hussein' (ui) are two names.
+    vowelled_ae: for Latin, the vowelled form with e read as a ('mohammed' = 'mohammad'); else the same.
     """
 
     token: str
@@ -110,17 +112,20 @@ class TokenKey:
     skeleton: str
     loose: str
     vowelled: str
+    vowels: str
+    vowelled_ae: str
 
 
 _LOOSE = str.maketrans({"H": None, "Z": "S", "X": "S", "D": "T", "G": "K", "F": "B", "W": None, "Y": None})
 
 
-def _key_of(token: str, classes: str, arabic: bool) -> TokenKey:
+def _key_of(token: str, classes: str, arabic: bool, classes_ae: str = "") -> TokenKey:
     classes = _collapse(classes)
     consonants = "".join(c for c in classes if c not in "aiuWY")
     skeleton = ("_" if classes[:1] in ("a", "i", "u") else "") + consonants
     loose = _collapse(consonants.translate(_LOOSE))
-    return TokenKey(token, arabic, skeleton, loose, classes)
+    vowels = "".join(c for c in classes if c in "aiu")
+    return TokenKey(token, arabic, skeleton, loose, classes, vowels, _collapse(classes_ae) or classes)
 
 
 @lru_cache(maxsize=200_000)
@@ -131,26 +136,41 @@ def token_keys(token: str) -> tuple[TokenKey, ...]:
         if is_arabic(variant):
             keys.append(_key_of(variant, _arabic_classes(variant), True))
         else:
-            keys.extend(_key_of(variant, classes, False) for classes in _latin_readings(variant))
+            keys.extend(
+                _key_of(variant, classes, False, _latin_classes(variant.replace("e", "a")))
+                for classes in _latin_readings(variant)
+            )
     return tuple(keys)
 
 
-# Weights of the similarity features, tuned on the development pairs (bench/names_accuracy.py): the vowelled form
-# carries most of the discrimination once consonant classes agree; for Arabic against Latin, the letters Arabic
-# writes should all reappear in the Latin spelling (containment), while Latin may add short vowels.
-_CROSS_WEIGHTS = (0.3, 0.2, 0.5)  # skeleton, containment of the Arabic form, vowelled
-_SAME_WEIGHTS = (0.4, 0.6)  # skeleton, vowelled
+# Weights of the similarity features, tuned on the development pairs (bench/names_accuracy.py). For Arabic
+# against Latin the vowelled form carries most of the discrimination once consonant classes agree, and the
+# letters Arabic writes should all reappear in the Latin spelling (containment) while Latin adds short vowels.
+# For two spellings in one script, the vowel sequence itself separates names with one skeleton (Hassan, Hussein).
+_CROSS_WEIGHTS = (0.2, 0.3, 0.5)  # skeleton, containment of the Arabic form, vowelled
+_DENSITY_SHIFT = 0.3  # weight moved from vowelled to containment for an Arabic form without vowel letters
+_SAME_WEIGHTS = (0.4, 0.2, 0.4)  # skeleton, vowel sequence, vowelled
 
 
 def _pair_similarity(a: TokenKey, b: TokenKey) -> float:
     skeleton = Levenshtein.normalized_similarity(a.skeleton, b.skeleton)
-    vowelled = Levenshtein.normalized_similarity(a.vowelled, b.vowelled)
     if a.arabic == b.arabic:
-        return _SAME_WEIGHTS[0] * skeleton + _SAME_WEIGHTS[1] * vowelled
-    arabic, latin = (a.vowelled, b.vowelled) if a.arabic else (b.vowelled, a.vowelled)
-    contained = LCSseq.similarity(arabic, latin) / len(arabic) if arabic else 0.0
+        vowelled = max(
+            Levenshtein.normalized_similarity(a.vowelled, b.vowelled),
+            Levenshtein.normalized_similarity(a.vowelled_ae, b.vowelled_ae),
+        )
+        vowels = Levenshtein.normalized_similarity(a.vowels, b.vowels) if a.vowels or b.vowels else 1.0
+        w_skeleton, w_vowels, w_vowelled = _SAME_WEIGHTS
+        return w_skeleton * skeleton + w_vowels * vowels + w_vowelled * vowelled
+    vowelled = Levenshtein.normalized_similarity(a.vowelled, b.vowelled)
+    arabic, latin = (a, b) if a.arabic else (b, a)
+    contained = LCSseq.similarity(arabic.vowelled, latin.vowelled) / len(arabic.vowelled) if arabic.vowelled else 0.0
+    # Foreign names in Arabic script write nearly every vowel, native names only the long ones: the less the
+    # Arabic form writes vowels, the less Latin vowels missing from it count against the match.
+    density = min(1.0, len(arabic.vowels) / max(1, len(arabic.skeleton.lstrip("_")) - 1))
+    shift = _DENSITY_SHIFT * (1.0 - density)
     w_skeleton, w_contained, w_vowelled = _CROSS_WEIGHTS
-    return w_skeleton * skeleton + w_contained * contained + w_vowelled * vowelled
+    return w_skeleton * skeleton + (w_contained + shift) * contained + (w_vowelled - shift) * vowelled
 
 
 @lru_cache(maxsize=1 << 18)
@@ -163,3 +183,8 @@ def token_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     return max(_pair_similarity(x, y) for x in token_keys(a) for y in token_keys(b))
+
+
+def same_skeleton(a: str, b: str) -> bool:
+    """True when two folded tokens share a consonant skeleton under some reading (a phonetic match)."""
+    return not {k.skeleton for k in token_keys(a)}.isdisjoint(k.skeleton for k in token_keys(b))

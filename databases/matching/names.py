@@ -1,0 +1,157 @@
+"""Alignment of two person names as token sets: order-free, tolerant of initials, missing names and particles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import itemgetter
+
+from databases.matching.frequencies import NameFrequencies
+from databases.matching.normalize import PARTICLES, is_arabic, tokens
+from databases.matching.phonetic import same_skeleton, token_similarity
+from databases.matching.reasons import Reason
+from databases.matching.transliterate import transliterate_token
+
+# Below this similarity two tokens are not aligned at all (they count as different names).
+TOKEN_MIN = 0.6
+# Similarity given to an initial that matches the first letter of a full name ('M.' ~ 'Mohamed').
+INITIAL_SIMILARITY = 0.9
+# Share of its weight that an unmatched token costs: a name present on both sides but different is evidence
+# against; a name present on one side only (a middle name left out) costs little.
+CONFLICT_PENALTY = 1.0
+MISSING_PENALTY = 0.3
+# Tokens kept per name form; longer names are truncated (they are rare and cost quadratic time).
+MAX_TOKENS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A token, or a particle run glued to the next token ('ben' + 'ali' -> 'benali'), as compared."""
+
+    text: str
+    mask: int  # bit i set when the unit covers token i of its name
+    role: str  # "family", "given" or "alias"
+    initial: bool
+    head: str  # the token whose rarity weighs: the particle run itself weighs nothing
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One full name of a person (the main name or an alias) ready for alignment."""
+
+    tokens: tuple[str, ...]
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Result of aligning two names: value in [0, 1] and, when asked for, the reasons."""
+
+    value: float
+    reasons: tuple[Reason, ...] = ()
+
+
+def _form(words: list[tuple[str, str]]) -> NameForm:
+    words = words[:MAX_TOKENS]
+    units = [Unit(text, 1 << i, role, len(text) == 1, text) for i, (text, role) in enumerate(words)]
+    for i, (text, role) in enumerate(words):
+        if text in PARTICLES and (i == 0 or words[i - 1][0] not in PARTICLES):
+            j = i
+            while j < len(words) - 1 and words[j][0] in PARTICLES:
+                j += 1
+            if j > i and words[j][0] not in PARTICLES:
+                joined = "".join(t for t, _ in words[i : j + 1])
+                units.append(Unit(joined, ((1 << (j + 1)) - 1) ^ ((1 << i) - 1), words[j][1], False, words[j][0]))
+    return NameForm(tuple(t for t, _ in words), tuple(units))
+
+
+def name_forms(family_name: str, given_names: str = "", aliases: tuple[str, ...] = ()) -> tuple[NameForm, ...]:
+    """Return the main name (family then given tokens) and one form per alias; empty names are left out."""
+    main = [(t, "family") for t in tokens(family_name)] + [(t, "given") for t in tokens(given_names)]
+    forms = [_form(main)] if main else []
+    forms.extend(_form([(t, "alias") for t in tokens(alias)]) for alias in aliases if tokens(alias))
+    return tuple(forms)
+
+
+def _first_letter(token: str) -> str:
+    return (transliterate_token(token) if is_arabic(token) else token)[:1]
+
+
+def _unit_similarity(a: Unit, b: Unit) -> float:
+    if a.initial or b.initial:
+        if a.initial and b.initial:
+            return 1.0 if a.text == b.text else 0.0
+        initial, full = (a.text, b.text) if a.initial else (b.text, a.text)
+        return INITIAL_SIMILARITY if _first_letter(full) == initial else 0.0
+    return token_similarity(a.text, b.text)
+
+
+def _kind(a: Unit, b: Unit) -> str:
+    if a.text == b.text:
+        return "name_exact"
+    if a.initial or b.initial:
+        return "name_initial"
+    if is_arabic(a.text) != is_arabic(b.text):
+        if same_skeleton(a.text, b.text) or transliterate_token(a.text) == transliterate_token(b.text):
+            return "name_transliteration"
+        return "name_similar"
+    return "name_phonetic" if same_skeleton(a.text, b.text) else "name_similar"
+
+
+def _unmatched_weight(form: NameForm, used: int, frequencies: NameFrequencies) -> tuple[float, list[int]]:
+    left = [i for i in range(len(form.tokens)) if not used >> i & 1]
+    return sum(frequencies.weight(form.tokens[i]) for i in left), left
+
+
+def align(query: NameForm, candidate: NameForm, frequencies: NameFrequencies, *, explain: bool = False) -> Alignment:
+    """Align two names greedily, best token pairs first, and weigh matches against unmatched names."""
+    pairs = []
+    for q in query.units:
+        for c in candidate.units:
+            similarity = _unit_similarity(q, c)
+            if similarity >= TOKEN_MIN:
+                pairs.append((similarity, q, c))
+    if not pairs:
+        return Alignment(0.0)
+    pairs.sort(key=itemgetter(0), reverse=True)
+    used_q = used_c = 0
+    matched_weight = evidence = 0.0
+    chosen = []
+    for similarity, q, c in pairs:
+        if q.mask & used_q or c.mask & used_c:
+            continue
+        used_q |= q.mask
+        used_c |= c.mask
+        weight = min(frequencies.weight(q.head), frequencies.weight(c.head))
+        matched_weight += weight
+        evidence += similarity * weight
+        chosen.append((similarity, q, c))
+    left_q, rest_q = _unmatched_weight(query, used_q, frequencies)
+    left_c, rest_c = _unmatched_weight(candidate, used_c, frequencies)
+    conflict = min(left_q, left_c)
+    missing = max(left_q, left_c) - conflict
+    total = matched_weight + CONFLICT_PENALTY * conflict + MISSING_PENALTY * missing
+    value = evidence / total if total else 0.0
+    if not explain:
+        return Alignment(value)
+    return Alignment(value, _reasons(chosen, query, rest_q, candidate, rest_c))
+
+
+def _reasons(chosen: list, query: NameForm, rest_q: list[int], candidate: NameForm, rest_c: list[int]) -> tuple:
+    reasons = []
+    swapped = False
+    for similarity, q, c in chosen:
+        params = {"field": q.role, "query": q.text, "candidate": c.text, "similarity": round(similarity, 3)}
+        reasons.append(Reason(_kind(q, c), params))
+        swapped |= {q.role, c.role} == {"family", "given"}
+    if swapped:
+        reasons.append(Reason("name_order_swapped"))
+    code = "name_conflict" if rest_q and rest_c else "name_missing"
+    roles = {u.mask: u.role for u in query.units} | {-u.mask: u.role for u in candidate.units}
+    for index in rest_q:
+        if query.tokens[index] not in PARTICLES:
+            reasons.append(Reason(code, {"field": roles[1 << index], "query": query.tokens[index], "candidate": ""}))
+    for index in rest_c:
+        if candidate.tokens[index] not in PARTICLES:
+            token = candidate.tokens[index]
+            reasons.append(Reason(code, {"field": roles[-(1 << index)], "query": "", "candidate": token}))
+    return tuple(reasons)

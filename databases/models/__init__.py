@@ -1,0 +1,23 @@
+from .artworks import Artwork, ArtworkPhoto
+from .base import GlobalRecord
+from .documents import TravelDocument
+from .firearms import Firearm
+from .hits import Hit
+from .imports import ImportJob
+from .persons import Person, PersonAlias, PersonDocument, PersonPhoto
+from .vehicles import Vehicle
+
+__all__ = [
+    "Artwork",
+    "ArtworkPhoto",
+    "Firearm",
+    "GlobalRecord",
+    "Hit",
+    "ImportJob",
+    "Person",
+    "PersonAlias",
+    "PersonDocument",
+    "PersonPhoto",
+    "TravelDocument",
+    "Vehicle",
+]
