@@ -1,7 +1,7 @@
 """Attachment checks: the type comes from the file's first bytes, never from its name or the browser's claim."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
@@ -57,5 +57,9 @@ def attachment_check(upload: UploadedFile) -> str:
 
 def safe_file_name(name: str) -> str:
     """A file name safe to store and to send back in a Content-Disposition header."""
-    cleaned = get_valid_filename(name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]) if name else ""
-    return (cleaned or "attachment")[:200]
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    try:
+        cleaned = get_valid_filename(base)
+    except SuspiciousFileOperation:
+        cleaned = ""
+    return (cleaned or "attachment")[-200:]

@@ -5,19 +5,22 @@ zone with zoneinfo, so a 17:00 end in Lyon is 16:00 UTC in winter and 15:00 UTC 
 """
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ncb.models import Unit
 
 
 def shift_window(site: Unit, day: date) -> tuple[datetime, datetime]:
-    """The shift starting on the site's local `day`, as aware datetimes (a shift may end the next day)."""
+    """The shift starting on the site's local `day`, in UTC (a shift may end the next day).
+
+    Returned in UTC because Python compares and subtracts two datetimes of the same zone on the wall clock.
+    """
     zone = ZoneInfo(site.time_zone)
     start = datetime.combine(day, site.shift_start, tzinfo=zone)
     end_day = day if site.shift_end > site.shift_start else day + timedelta(days=1)
     end = datetime.combine(end_day, site.shift_end, tzinfo=zone)
-    return start, end
+    return start.astimezone(UTC), end.astimezone(UTC)
 
 
 def _windows_around(site: Unit, at: datetime) -> list[tuple[datetime, datetime]]:

@@ -326,7 +326,62 @@ CELERY_BEAT_SCHEDULE.update(
 # --- matching ---
 
 # --- notices ---
+NOTICE_VALIDITY_YEARS = env_int("NOTICE_VALIDITY_YEARS", 5, minimum=1)
+NOTICE_EXPIRY_REMINDER_MONTHS = env_int("NOTICE_EXPIRY_REMINDER_MONTHS", 6, minimum=1)
+NOTICE_REVIEW_TARGET_HOURS = env_int("NOTICE_REVIEW_TARGET_HOURS", 24, minimum=1)
+# Red Notice thresholds (Rules on the Processing of Data, art. 83): prosecution for an offence punishable by at
+# least two years, or at least six months of a sentence left to serve.
+NOTICE_RED_MIN_PENALTY_MONTHS = 24
+NOTICE_RED_MIN_SENTENCE_MONTHS = 6
+# Dotted path of a callable told about published notices that need the CCC's attention (screening hits, Orange
+# Notices): handler(*, notice_id: int, reason: str, hit_ids: list[int]). Empty: nobody is called.
+NOTICE_ATTENTION_HANDLER = env_str("NOTICE_ATTENTION_HANDLER", "")
+NOTICE_PUBLIC_PAGE_SIZE = 20
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE.update({
+    "notices-expire": {"task": "notices.tasks.notice_expire_due_task", "schedule": crontab(minute=15)},
+    "notices-remind": {"task": "notices.tasks.notice_remind_expiring_task", "schedule": crontab(hour=6, minute=0)},
+    "notices-screen-pending": {
+        "task": "notices.tasks.notice_screen_pending_task", "schedule": crontab(hour="*/6", minute=30),
+    },
+})
 
 # --- ccc ---
+# First-reply deadlines in elapsed hours, per case priority.
+CCC_FIRST_REPLY_HOURS = {
+    "urgent": env_int("CCC_URGENT_REPLY_HOURS", 8, minimum=1),
+    "standard": env_int("CCC_STANDARD_REPLY_HOURS", 12, minimum=1),
+}
+# A case without a first reply this close to its deadline is flagged to the CCC supervisors.
+CCC_ESCALATION_MARGIN_MINUTES = env_int("CCC_ESCALATION_MARGIN_MINUTES", 60, minimum=1)
+# A shift end older than this when the beat runs is not handed over any more (beat down for a long time).
+CCC_HANDOVER_CATCH_UP_MINUTES = env_int("CCC_HANDOVER_CATCH_UP_MINUTES", 120, minimum=5)
+CCC_ATTACHMENT_MAX_BYTES = env_int("CCC_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
+CCC_ATTACHMENT_MAX_COUNT = env_int("CCC_ATTACHMENT_MAX_COUNT", 5, minimum=1)
+CCC_QUEUE_PAGE_SIZE = 50
+CCC_DASHBOARD_DAYS = 30
+CCC_DASHBOARD_HIT_DAYS = 14
+# Links in mails need the portal's public address.
+CCC_MAIL_BASE_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")
+# Called by the databases app, on commit, for a hit at or above HIT_CASE_PRIORITY_THRESHOLD.
+HIT_ESCALATION_HANDLER = "ccc.intake.case_open_from_hit"
+# Called by the notices app for a published notice that needs the CCC's attention.
+NOTICE_ATTENTION_HANDLER = "ccc.intake.case_open_from_notice"
+CELERY_BEAT_SCHEDULE.update({
+    "ccc-hand-over": {"task": "ccc.tasks.cases_hand_over_due_task", "schedule": 120.0},
+    "ccc-escalation": {"task": "ccc.tasks.cases_escalate_due_task", "schedule": 300.0},
+})
 
 # --- training ---
+# Certificates need a TTF font with Arabic glyphs (Debian: fonts-dejavu-core).
+TRAINING_CERTIFICATE_FONT = env_str("TRAINING_CERTIFICATE_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+TRAINING_CERTIFICATE_FONT_BOLD = env_str(
+    "TRAINING_CERTIFICATE_FONT_BOLD", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+)
+# Public certificate check: look-ups per client address and minute (the codes are 80 random bits; this stops
+# scraping and keeps the page cheap).
+TRAINING_VERIFY_PER_MINUTE = env_int("TRAINING_VERIFY_PER_MINUTE", 20, minimum=1)
+# Links in mails and on certificates need the portal's public address.
+TRAINING_PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")
+TRAINING_PAGE_SIZE = 25

@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    path("public/", include("notices.public_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -6,6 +6,7 @@ want=()
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || want+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || want+=(redis-server)
 command -v msgfmt >/dev/null 2>&1 || want+=(gettext)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || want+=(fonts-dejavu-core)
 if [ "${WITH_BROWSER:-0}" = 1 ]; then command -v chromium >/dev/null 2>&1 || want+=(chromium); fi
 [ ${#want[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then

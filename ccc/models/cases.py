@@ -18,20 +18,36 @@ class Case(models.Model):
     source = models.CharField(_("source"), max_length=20, choices=CaseSource.choices)
     # The id of the hit or notice that opened the case; unique per source, so an intake called twice opens one case.
     source_id = models.BigIntegerField(_("source id"), null=True, blank=True)
+    # The hit that opened the case: one case per hit (OneToOne), on top of the (source, source_id) constraint.
+    hit = models.OneToOneField(
+        "databases.Hit",
+        verbose_name=pgettext_lazy("database match", "hit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ccc_case",
+    )
     summary = models.CharField(_("summary"), max_length=300)
     details = models.TextField(_("details"), blank=True)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH)
     priority = models.CharField(_("priority"), max_length=10, choices=CasePriority.choices)
     status = models.CharField(_("status"), max_length=12, choices=CaseStatus.choices, default=CaseStatus.NEW)
     site = models.ForeignKey(
-        "ncb.Unit", verbose_name=_("CCC site"), on_delete=models.PROTECT, related_name="+",
+        "ncb.Unit",
+        verbose_name=_("CCC site"),
+        on_delete=models.PROTECT,
+        related_name="+",
         limit_choices_to={"kind": "ccc"},
     )
     ncbs = models.ManyToManyField(
         "ncb.Unit", verbose_name=_("NCBs concerned"), through="ccc.Thread", related_name="+", blank=True
     )
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("opened by"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     opened_at = models.DateTimeField(_("opened"), db_index=True)
@@ -39,12 +55,20 @@ class Case(models.Model):
     first_reply_at = models.DateTimeField(_("first reply"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
     claimed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("claimed by"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("claimed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
     handover = models.ForeignKey(
-        "ccc.HandOver", verbose_name=_("last hand-over"), on_delete=models.SET_NULL, null=True, blank=True,
+        "ccc.HandOver",
+        verbose_name=_("last hand-over"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="cases",
     )
     # Set when the case arrives at a site by hand-over, cleared when someone there claims it: the queue shows
@@ -66,7 +90,8 @@ class Case(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["source", "source_id"], condition=models.Q(source_id__isnull=False),
+                fields=["source", "source_id"],
+                condition=models.Q(source_id__isnull=False),
                 name="ccc_case_one_per_source",
             ),
             models.CheckConstraint(

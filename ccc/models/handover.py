@@ -13,7 +13,11 @@ class HandOver(models.Model):
     # beat task running twice at the same boundary hands over once.
     shift_end = models.DateTimeField(_("end of shift"), null=True, blank=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     note = models.TextField(_("hand-over note"), blank=True)
@@ -25,7 +29,8 @@ class HandOver(models.Model):
         ordering = ["-at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["from_site", "shift_end"], condition=models.Q(shift_end__isnull=False),
+                fields=["from_site", "shift_end"],
+                condition=models.Q(shift_end__isnull=False),
                 name="ccc_handover_once_per_shift",
             ),
         ]

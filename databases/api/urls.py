@@ -1,1 +1,18 @@
-urlpatterns: list = []
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from ..choices import Database
+from .checks import BatchCheck, FirearmCheck, TravelDocumentCheck, VehicleCheck
+from .views import record_viewset
+
+router = SimpleRouter(trailing_slash=True)
+for database in Database.values:
+    router.register(f"databases/{database}", record_viewset(database), basename=f"api-{database}")
+
+urlpatterns = [
+    path("check/travel-document", TravelDocumentCheck.as_view(), name="api_check_travel_document"),
+    path("check/vehicle", VehicleCheck.as_view(), name="api_check_vehicle"),
+    path("check/firearm", FirearmCheck.as_view(), name="api_check_firearm"),
+    path("check/batch", BatchCheck.as_view(), name="api_check_batch"),
+    *router.urls,
+]

@@ -20,6 +20,9 @@ from databases.matching.phonetic import token_keys
 MAX_KEYED_TOKENS = 4
 # Loose keys shorter than this are not reduced further: a one-class key would select too much.
 MIN_REDUCED_LENGTH = 3
+import os
+_MODES = os.environ.get("BLOCK_MODES", "qr")
+_R = int(os.environ.get("BLOCK_R", "3"))
 
 
 def _significant(name_tokens: Iterable[str]) -> list[str]:
@@ -52,10 +55,12 @@ def _pair_keys(a: str, b: str) -> set[str]:
     """Keys of two tokens of one name; the same on the index and the query side."""
     forms_a, forms_b = _loose_forms(a), _loose_forms(b)
     keys = {"p:" + "|".join(sorted((x, y))) for x in forms_a for y in forms_b}
-    # Tolerance on one side at a time, from the primary readings only: about ten keys per pair.
-    for exact, other in ((forms_a[0], forms_b[0]), (forms_b[0], forms_a[0])):
-        keys.add(f"q:{exact}|{other}")
-        keys.update(f"q:{exact}|{form}" for form in _reduced(other))
+    if "q" in _MODES:
+        for exact, other in ((forms_a[0], forms_b[0]), (forms_b[0], forms_a[0])):
+            keys.add(f"q:{exact}|{other}")
+            keys.update(f"q:{exact}|{form}" for form in _reduced(other))
+    if "r" in _MODES:
+        keys.update("r:" + "|".join(sorted((x[:_R], y[:_R]))) for x in forms_a for y in forms_b)
     return keys
 
 

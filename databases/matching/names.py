@@ -11,8 +11,12 @@ from databases.matching.phonetic import same_skeleton, token_similarity
 from databases.matching.reasons import Reason
 from databases.matching.transliterate import transliterate_token
 
-# Below this similarity two tokens are not aligned at all (they count as different names).
-TOKEN_MIN = 0.6
+# Token similarity is turned into evidence linearly between these two values: at or below TOKEN_MIN two tokens
+# are different names (not aligned), from TOKEN_SURE up they are the same name. Spelling variants of one name
+# score 0.8-1.0 and different names with one skeleton 0.6-0.75 (bench/names_accuracy.py, tune split).
+import os
+TOKEN_MIN = float(os.environ.get("TMIN", "0.6"))
+TOKEN_SURE = float(os.environ.get("TSURE", "0.9"))
 # Similarity given to an initial that matches the first letter of a full name ('M.' ~ 'Mohamed').
 INITIAL_SIMILARITY = 0.9
 # Share of its weight that an unmatched token costs: a name present on both sides but different is evidence
@@ -108,7 +112,7 @@ def align(query: NameForm, candidate: NameForm, frequencies: NameFrequencies, *,
     for q in query.units:
         for c in candidate.units:
             similarity = _unit_similarity(q, c)
-            if similarity >= TOKEN_MIN:
+            if similarity > TOKEN_MIN:
                 pairs.append((similarity, q, c))
     if not pairs:
         return Alignment(0.0)
@@ -123,7 +127,7 @@ def align(query: NameForm, candidate: NameForm, frequencies: NameFrequencies, *,
         used_c |= c.mask
         weight = min(frequencies.weight(q.head), frequencies.weight(c.head))
         matched_weight += weight
-        evidence += similarity * weight
+        evidence += min(1.0, (similarity - TOKEN_MIN) / (TOKEN_SURE - TOKEN_MIN)) * weight
         chosen.append((similarity, q, c))
     left_q, rest_q = _unmatched_weight(query, used_q, frequencies)
     left_c, rest_c = _unmatched_weight(candidate, used_c, frequencies)

@@ -41,7 +41,7 @@ _ARABIC_CLASSES = {
     "ب": "B", "پ": "B", "ف": "F", "ڤ": "F", "ت": "T", "ط": "T", "ث": "T", "د": "D", "ض": "D", "ذ": "D",
     "س": "S", "ص": "S", "ز": "Z", "ظ": "Z", "ش": "X", "چ": "X", "ك": "K", "ق": "K", "خ": "K",
     "ج": "G", "غ": "G", "گ": "G", "ح": "H", "ه": "H", "ل": "L", "م": "M", "ن": "N", "ر": "R",
-    "ا": "a", "و": "u", "ي": "i", "ع": "a",
+    "ا": "a", "و": "u", "ي": "i", "ع": "E",
 }  # fmt: skip
 _VOWELS = frozenset("aiu")
 
@@ -114,18 +114,33 @@ class TokenKey:
     vowelled: str
     vowels: str
     vowelled_ae: str
+    long_vowels: int
 
 
+# Latin vowel digraphs that spell a long vowel, which Arabic writes with a letter ('mahmoud' needs a و);
+# not 'aa', which often spells an ayin ('saad' = سعد).
+_LONG_VOWEL = re.compile(r"ou|oo|uu|ee")
+# Cost of each Latin long vowel that has no vowel letter to match in the Arabic form ('mahmoud' ~ 'محمد').
+_LONG_VOWEL_PENALTY = 0.1
+
+_SEMI_AS_VOWEL = str.maketrans({"W": "u", "Y": "i"})
 _LOOSE = str.maketrans({"H": None, "Z": "S", "X": "S", "D": "T", "G": "K", "F": "B", "W": None, "Y": None})
 
 
 def _key_of(token: str, classes: str, arabic: bool, classes_ae: str = "") -> TokenKey:
-    classes = _collapse(classes)
+    starts_with_ayin = classes[:1] == "E"
+    classes = _collapse(classes.replace("E", ""))
     consonants = "".join(c for c in classes if c not in "aiuWY")
-    skeleton = ("_" if classes[:1] in ("a", "i", "u") else "") + consonants
+    # Ayin (E) is heard as a vowel of any colour or not at all: it marks a vowel start ('عمر' = 'omar') and is
+    # otherwise left out.
+    skeleton = ("_" if starts_with_ayin or classes[:1] in ("a", "i", "u") else "") + consonants
     loose = _collapse(consonants.translate(_LOOSE))
     vowels = "".join(c for c in classes if c in "aiu")
-    return TokenKey(token, arabic, skeleton, loose, classes, vowels, _collapse(classes_ae) or classes)
+    long_vowels = len(vowels) if arabic else len(_LONG_VOWEL.findall(token))
+    # In the vowelled forms a semi-vowel equals its vowel: scripts disagree on 'ayed' / عياد, 'kouassi' / كواسي.
+    vowelled = _collapse(classes.translate(_SEMI_AS_VOWEL))
+    vowelled_ae = _collapse((classes_ae or classes).replace("E", "").translate(_SEMI_AS_VOWEL))
+    return TokenKey(token, arabic, skeleton, loose, vowelled, vowels, vowelled_ae, long_vowels)
 
 
 @lru_cache(maxsize=200_000)
@@ -170,7 +185,8 @@ def _pair_similarity(a: TokenKey, b: TokenKey) -> float:
     density = min(1.0, len(arabic.vowels) / max(1, len(arabic.skeleton.lstrip("_")) - 1))
     shift = _DENSITY_SHIFT * (1.0 - density)
     w_skeleton, w_contained, w_vowelled = _CROSS_WEIGHTS
-    return w_skeleton * skeleton + (w_contained + shift) * contained + (w_vowelled - shift) * vowelled
+    unmatched_long = max(0, latin.long_vowels - arabic.long_vowels) * _LONG_VOWEL_PENALTY
+    return w_skeleton * skeleton + (w_contained + shift) * contained + (w_vowelled - shift) * vowelled - unmatched_long
 
 
 @lru_cache(maxsize=1 << 18)

@@ -80,7 +80,7 @@ def hit_record(
 
 
 def _announce(*, hit: Hit, record: GlobalRecord, unit: Unit | None) -> None:
-    from ..urls_helpers import record_url
+    from ..links import record_url
 
     country = unit.country.iso2 if unit is not None and unit.country_id else "?"
     notification_send(

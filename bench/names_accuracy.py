@@ -1,0 +1,276 @@
+"""Accuracy and speed of cross-script name matching (databases/matching/) on the Latin/Arabic development set.
+
+    .venv/bin/python bench/names_accuracy.py [--split held|tune] [--population 200000] [--persons 3000]
+
+The split is by a hash of the Arabic string: 80% to tune rules on (--split tune), 20% held out (the default,
+the numbers to report). Every Latin token of the file is in the index; a returned Latin token counts as correct
+when the file pairs it with the queried Arabic string (several Latin spellings of one name are all correct).
+1. Tokens: each held-out Arabic token is looked up in a Latin token index by its blocking keys and the candidates
+   are scored; baseline: letter-by-letter transliteration + rapidfuzz ratio against every Latin token.
+2. Full names: held-out tokens paired into 'given family' Arabic queries, screened against a synthetic mixed
+   population (Latin and Arabic script, names drawn by frequency) that contains the Latin target person, through
+   the real blocking keys and person scoring; with and without dates of birth.
+3. Speed: person scores per second, and the time of a whole screening (keys, look-up, scoring).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+import zlib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from databases.matching.blocking import _loose_forms, blocking_keys, query_keys  # noqa: E402
+from databases.matching.frequencies import NameFrequencies  # noqa: E402
+from databases.matching.normalize import fold_name, tokens  # noqa: E402
+from databases.matching.persons import MATCH_THRESHOLD, Person, prepare, score  # noqa: E402
+from databases.matching.phonetic import token_similarity  # noqa: E402
+
+DATA = Path("/work/shared/data/names/latin-arabic-tokens.tsv")
+TOKEN_THRESHOLDS = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
+PERSON_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
+# Baseline: the letter-for-letter romanisation a generic transliterator (unidecode and the like) produces.
+NAIVE = str.maketrans({
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh",
+    "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a", "و": "w", "ي": "y", "ى": "a",
+    "ء": "", "ؤ": "w", "ئ": "y",
+})  # fmt: skip
+
+
+def canon(text: str) -> str:
+    """The comparable form of one dataset token: its normalized tokens joined."""
+    return "".join(tokens(text)) or fold_name(text).replace(" ", "")
+
+
+def load(path: Path) -> list[tuple[str, str, int, str, str]]:
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            latin, arabic, count = line.rstrip("\n").split("\t")
+            lc, ac = canon(latin), canon(arabic)
+            if lc and ac:
+                rows.append((latin, arabic, int(count), lc, ac))
+    return rows
+
+
+def held_out(arabic_canon: str) -> bool:
+    return zlib.crc32(arabic_canon.encode()) % 5 == 0
+
+
+def curve(hits: Counter, returned: Counter, correct: Counter, n: int, thresholds: list) -> list[tuple]:
+    return [(t, hits[t] / n, correct[t] / max(1, returned[t]), returned[t] / n) for t in thresholds]
+
+
+def print_curve(title: str, rows: list[tuple]) -> None:
+    print(f"\n{title}\n  threshold  recall  precision  returned/query")
+    for t, recall, precision, per_query in rows:
+        print(f"  {t:9.2f}  {recall:6.4f}  {precision:9.4f}  {per_query:14.2f}")
+
+
+def best(rows: list[tuple], min_precision: float) -> tuple | None:
+    ok = [r for r in rows if r[2] >= min_precision]
+    return max(ok, key=lambda r: r[1]) if ok else None
+
+
+def token_eval(rows, queries, gold) -> None:
+    latin = sorted({r[3] for r in rows})
+    index: dict[str, list[str]] = defaultdict(list)
+    for token in latin:
+        for form in _loose_forms(token):
+            index[form].append(token)
+    hits, returned, correct = Counter(), Counter(), Counter()
+    blocked = candidates = top1 = 0.0
+    for arabic in queries:
+        found = {c for form in _loose_forms(arabic) for c in index.get(form, ())}
+        candidates += len(found)
+        blocked += bool(found & gold[arabic])
+        scored = {c: token_similarity(arabic, c) for c in found}
+        if scored:
+            top = max(scored.values())
+            tied = [c for c, s in scored.items() if s == top]
+            top1 += sum(c in gold[arabic] for c in tied) / len(tied)
+        for t in TOKEN_THRESHOLDS:
+            above = [c for c, s in scored.items() if s >= t]
+            returned[t] += len(above)
+            good = sum(c in gold[arabic] for c in above)
+            correct[t] += good
+            hits[t] += good > 0
+    n = len(queries)
+    print(f"\n== 1. Tokens: {n} Arabic queries against {len(latin)} Latin tokens")
+    print(f"  blocking recall {blocked / n:.4f}, candidates per query {candidates / n:.1f}, top-1 {top1 / n:.4f}")
+    print_curve("  phonetic keys + token_similarity", curve(hits, returned, correct, n, TOKEN_THRESHOLDS))
+
+    hits, returned, correct = Counter(), Counter(), Counter()
+    baseline_top1 = 0.0
+    for arabic in queries:
+        naive = fold_name(arabic).translate(NAIVE)
+        found = process.extract(naive, latin, scorer=fuzz.ratio, score_cutoff=50, limit=None)
+        if found:
+            top = found[0][1]
+            tied = [c for c, s, _ in found if s == top]
+            baseline_top1 += sum(c in gold[arabic] for c in tied) / len(tied)
+        for t in TOKEN_THRESHOLDS:
+            above = [c for c, s, _ in found if s >= t * 100]
+            returned[t] += len(above)
+            good = sum(c in gold[arabic] for c in above)
+            correct[t] += good
+            hits[t] += good > 0
+    print(f"  baseline top-1 {baseline_top1 / n:.4f}")
+    print_curve("  baseline: naive transliteration + rapidfuzz ratio", curve(hits, returned, correct, n, TOKEN_THRESHOLDS))
+
+
+def make_population(rows, size: int, rng: random.Random) -> list[dict]:
+    """Synthetic persons with names drawn by frequency, 30% written in Arabic script, random full birth dates."""
+    weights = [r[2] for r in rows]
+    draws = rng.choices(rows, weights=weights, k=2 * size)
+    people = []
+    for i in range(size):
+        given, family = draws[2 * i], draws[2 * i + 1]
+        arabic = rng.random() < 0.3
+        column = 1 if arabic else 0
+        people.append(
+            {
+                "person": Person(family[column], given[column], date_of_birth=random_date(rng)),
+                "arabic": arabic,
+                "names": (given[4 if arabic else 3], family[4 if arabic else 3]),
+            }
+        )
+    return people
+
+
+def random_date(rng: random.Random) -> str:
+    return f"{rng.randint(1940, 2005)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def name_correct(entry: dict, given: str, family: str, gold) -> bool:
+    g, f = entry["names"]
+    if entry["arabic"]:
+        return {g, f} == {given, family}
+    return (g in gold[given] and f in gold[family]) or (g in gold[family] and f in gold[given])
+
+
+def person_eval(rows, queries, gold, latin_raw, size: int, n_persons: int, rng: random.Random) -> None:
+    people = make_population(rows, size, rng)
+    shuffled = queries[:]
+    rng.shuffle(shuffled)
+    tests = []
+    for given, family in zip(shuffled[0 : 2 * n_persons : 2], shuffled[1 : 2 * n_persons : 2], strict=False):
+        target_dob = random_date(rng)
+        latin_given, latin_family = (latin_raw[rng.choice(sorted(gold[x]))] for x in (given, family))
+        tests.append((given, family, len(people), target_dob))
+        people.append(
+            {
+                "person": Person(latin_family, latin_given, date_of_birth=target_dob),
+                "arabic": False,
+                "names": (canon(latin_given), canon(latin_family)),
+            }
+        )
+    started = time.perf_counter()
+    index: dict[str, list[int]] = defaultdict(list)
+    key_count = 0
+    for ident, entry in enumerate(people):
+        person = entry["person"]
+        keys = blocking_keys(person.family_name, person.given_names)
+        key_count += len(keys)
+        for key in keys:
+            index[key].append(ident)
+    prepared = [prepare(entry["person"]) for entry in people]
+    frequencies = NameFrequencies.from_names(n for e in people for n in (e["person"].family_name, e["person"].given_names))
+    build = time.perf_counter() - started
+    sizes = sorted((len(v) for v in index.values()), reverse=True)
+    print(f"\n== 2. Full names: {len(tests)} Arabic 'given family' queries, population {len(people)} (30% Arabic)")
+    print(f"  index: {key_count / len(people):.1f} keys per person, {len(index)} distinct keys, built in {build:.0f} s")
+    print(f"  largest key holds {sizes[0] / len(people):.4%} of the population; keys above 1%: "
+          f"{sum(s > len(people) / 100 for s in sizes)}")
+
+    modes = {"names only": None, "full date of birth": "full", "query with year of birth only": "year"}
+    for mode, dob in modes.items():
+        hits, returned, correct = Counter(), Counter(), Counter()
+        blocked = 0
+        n_candidates, timings = [], []
+        for given, family, target, target_dob in tests:
+            date = None if dob is None else target_dob if dob == "full" else target_dob[:4]
+            t0 = time.perf_counter()
+            query_person = Person(family, given, date_of_birth=date)
+            query = prepare(query_person)
+            found = {i for key in query_keys(family, given) for i in index.get(key, ())}
+            scored = [(i, score(query, prepared[i], frequencies, explain=False).value) for i in found]
+            for i, value in scored:
+                if value >= MATCH_THRESHOLD:
+                    score(query, prepared[i], frequencies)  # the reasons of what would be shown
+            timings.append(time.perf_counter() - t0)
+            n_candidates.append(len(found))
+            blocked += target in found
+            for t in PERSON_THRESHOLDS:
+                above = [i for i, v in scored if v >= t]
+                ok = [i for i in above if (i == target if dob else name_correct(people[i], given, family, gold))]
+                returned[t] += len(above)
+                correct[t] += len(ok)
+                hits[t] += target in above
+        n = len(tests)
+        print(f"\n  [{mode}] blocking recall {blocked / n:.4f}, candidates per query mean {statistics.mean(n_candidates):.1f}"
+              f" p99 {sorted(n_candidates)[int(0.99 * n)]}; screening time p50 {statistics.median(timings) * 1000:.2f} ms"
+              f" p99 {sorted(timings)[int(0.99 * n)] * 1000:.2f} ms")
+        rows_curve = curve(hits, returned, correct, n, PERSON_THRESHOLDS)
+        print_curve(f"  recall of the target person; precision = {'the target only' if dob else 'same name'}", rows_curve)
+        for floor in (0.95, 0.9):
+            chosen = best(rows_curve, floor)
+            if chosen:
+                print(f"  best recall at precision >= {floor}: threshold {chosen[0]}, recall {chosen[1]:.4f}, "
+                      f"precision {chosen[2]:.4f}")
+
+
+def speed(rows, rng: random.Random) -> None:
+    people = make_population(rows, 4000, rng)
+    prepared = [prepare(e["person"]) for e in people]
+    pairs = [(rng.choice(prepared), rng.choice(prepared)) for _ in range(40000)]
+    for a, b in pairs:  # warm the token caches as a running screening service would have them
+        score(a, b, explain=False)
+    t0 = time.perf_counter()
+    for a, b in pairs:
+        score(a, b, explain=False)
+    warm = time.perf_counter() - t0
+    token_similarity.cache_clear()
+    t0 = time.perf_counter()
+    for a, b in pairs[:10000]:
+        score(a, b, explain=False)
+    cold = time.perf_counter() - t0
+    print(f"\n== 3. Speed: {len(pairs) / warm:,.0f} person scores/s with warm caches "
+          f"({warm / len(pairs) * 1e6:.1f} µs each), {10000 / cold:,.0f}/s with cold token-pair cache")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--split", choices=("held", "tune"), default="held")
+    parser.add_argument("--population", type=int, default=200_000)
+    parser.add_argument("--persons", type=int, default=3000)
+    parser.add_argument("--skip-tokens", action="store_true", help="only the full-name and speed sections")
+    args = parser.parse_args()
+    rng = random.Random(20240601)
+    rows = load(args.data)
+    gold: dict[str, set[str]] = defaultdict(set)
+    latin_raw: dict[str, str] = {}
+    for latin, _arabic, _count, lc, ac in rows:
+        gold[ac].add(lc)
+        latin_raw.setdefault(lc, latin)
+    queries = sorted(a for a in gold if held_out(a) == (args.split == "held"))
+    print(f"{len(rows)} pairs, split '{args.split}': {len(queries)} distinct Arabic query tokens")
+    if not args.skip_tokens:
+        token_eval(rows, queries, gold)
+    person_eval(rows, queries, gold, latin_raw, args.population, args.persons, rng)
+    speed(rows, rng)
+
+
+if __name__ == "__main__":
+    main()

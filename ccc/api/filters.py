@@ -1,0 +1,18 @@
+import django_filters
+
+from ncb.choices import Language
+
+from ..choices import CasePriority, CaseStatus
+from ..models import Case
+
+
+class CaseFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=CaseStatus.choices)
+    priority = django_filters.ChoiceFilter(choices=CasePriority.choices)
+    language = django_filters.ChoiceFilter(choices=Language.choices)
+    opened_after = django_filters.IsoDateTimeFilter(field_name="opened_at", lookup_expr="gte")
+    opened_before = django_filters.IsoDateTimeFilter(field_name="opened_at", lookup_expr="lt")
+
+    class Meta:
+        model = Case
+        fields = ["status", "priority", "language"]

@@ -1,0 +1,71 @@
+"""Admin of the global databases: read-mostly, and never a leak (non-superusers see what the policy allows)."""
+
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from ncb.access import visible_to
+
+from .models import Artwork, Firearm, Hit, ImportJob, Person, TravelDocument, Vehicle
+
+
+class RecordAdmin(admin.ModelAdmin):
+    list_display = ("reference", "owner", "status", "restriction", "review_by")
+    list_filter = ("status", "restriction")
+    search_fields = ("reference",)
+    list_select_related = ("owner",)
+    raw_id_fields = ("owner",)
+    filter_horizontal = ("restriction_countries",)
+
+    def get_queryset(self, request):
+        return visible_to(super().get_queryset(request), request.user)
+
+
+@admin.register(Person)
+class PersonAdmin(RecordAdmin):
+    list_display = ("reference", "family_name", "given_names", "date_of_birth", "owner", "status")
+    search_fields = ("reference", "name_key")
+
+
+@admin.register(TravelDocument)
+class TravelDocumentAdmin(RecordAdmin):
+    list_display = ("reference", "number_normalized", "issuing_country", "owner", "status")
+    search_fields = ("reference", "number_normalized")
+    raw_id_fields = ("owner", "person")
+
+
+@admin.register(Vehicle)
+class VehicleAdmin(RecordAdmin):
+    list_display = ("reference", "vin", "plate_normalized", "plate_country", "owner", "status")
+    search_fields = ("reference", "vin", "plate_normalized")
+
+
+@admin.register(Artwork)
+class ArtworkAdmin(RecordAdmin, TranslationAdmin):
+    list_display = ("reference", "title", "artist", "owner", "status")
+    search_fields = ("reference", "title", "artist")
+
+
+@admin.register(Firearm)
+class FirearmAdmin(RecordAdmin):
+    list_display = ("reference", "make", "serial_normalized", "owner", "status")
+    search_fields = ("reference", "serial_normalized")
+
+
+@admin.register(Hit)
+class HitAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "database", "record_reference", "record_owner", "unit", "rule", "priority",
+                    "review_status")
+    list_filter = ("database", "review_status", "priority")
+    list_select_related = ("record_owner", "unit")
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "file_name", "database", "owner", "status", "imported", "updated", "rejected")
+    list_select_related = ("owner",)
+
+    def has_change_permission(self, request, obj=None):
+        return False

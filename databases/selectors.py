@@ -1,0 +1,118 @@
+"""Reads of the global databases: lists with filters, one record, hits. The home of visibility and prefetching."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from ncb.access import visible_to
+from ncb.models import User
+
+from .choices import ACTIVE_STATUSES, Database
+from .identifiers import IdentifierError, normalize_document_number, normalize_make, normalize_serial, vin_fuzzy_key
+from .identifiers.confusables import confusion_key
+from .keys import name_key
+from .models import GlobalRecord, Hit, ImportJob, PersonAlias
+from .registry import model_of
+
+# What each list shows beside the record: joined in the list query, never one query per row.
+_RELATED = {
+    Database.PERSONS: (("owner__country",), ("nationalities",)),
+    Database.TRAVEL_DOCUMENTS: (("owner__country",), ()),
+    Database.VEHICLES: (("owner__country",), ()),
+    Database.ARTWORKS: (("owner__country", "country_stolen"), ()),
+    Database.FIREARMS: (("owner__country",), ()),
+}
+# Filters each list offers besides text, status, owner and review date: column -> query parameter.
+EXTRA_FILTERS = {
+    Database.PERSONS: ("sex", "birth_year"),
+    Database.TRAVEL_DOCUMENTS: ("document_type", "issuing_country"),
+    Database.VEHICLES: ("plate_country",),
+    Database.ARTWORKS: ("artwork_type",),
+    Database.FIREARMS: ("firearm_type",),
+}
+
+
+def _text_condition(database: str, text: str) -> Q:
+    """Text search of one database: by identifier keys (with OCR confusions) or by folded names."""
+    condition = Q(reference=text)
+    try:
+        if database == Database.PERSONS:
+            key = name_key(text)
+            aliases = PersonAlias.objects.filter(person=OuterRef("pk"), name_key__startswith=key)
+            return condition | Q(name_key__startswith=key) | Exists(aliases)
+        if database == Database.ARTWORKS:
+            return condition | Q(search_key__contains=name_key(text))
+        if database == Database.TRAVEL_DOCUMENTS:
+            return condition | Q(ocr_key=confusion_key(normalize_document_number(text)))
+        if database == Database.VEHICLES:
+            key = vin_fuzzy_key(text)
+            return condition | Q(vin_key=key) | Q(plate_key=key)
+        if database == Database.FIREARMS:
+            serial = Q(serial_key=confusion_key(normalize_serial(text))) if any(c.isdigit() for c in text) else Q()
+            return condition | serial | Q(make_normalized__startswith=normalize_make(text))
+    except IdentifierError:
+        return condition
+    return condition
+
+
+def record_list(*, viewer: User, database: str, filters: dict | None = None) -> QuerySet[GlobalRecord]:
+    """Records of a database the viewer may see, filtered, newest first, with what the list shows joined."""
+    filters = filters or {}
+    model = model_of(database)
+    select, prefetch = _RELATED[database]
+    records = visible_to(model.objects.all(), viewer).select_related(*select).prefetch_related(*prefetch)
+    text = (filters.get("q") or "").strip()
+    if text:
+        records = records.filter(_text_condition(database, text))
+    if filters.get("status"):
+        records = records.filter(status=filters["status"])
+    if filters.get("active"):
+        records = records.filter(status__in=ACTIVE_STATUSES)
+    if filters.get("owner"):
+        records = records.filter(owner__country__iso2=str(filters["owner"]).upper())
+    if filters.get("mine") and viewer.unit_id:
+        records = records.filter(owner_id=viewer.unit_id)
+    today = timezone.localdate()
+    if filters.get("review") == "overdue":
+        records = records.filter(review_by__lt=today)
+    elif filters.get("review") == "due":
+        records = records.filter(review_by__lte=today + dt.timedelta(days=settings.RECORD_REVIEW_REMINDER_DAYS))
+    for column in EXTRA_FILTERS[database]:
+        if filters.get(column):
+            records = records.filter(**{column: filters[column]})
+    return records.order_by("-recorded_at", "-id")
+
+
+def record_get(*, viewer: User, database: str, pk: int) -> GlobalRecord:
+    """One record the viewer may see, with what its page shows; DoesNotExist otherwise (never a hint why)."""
+    model = model_of(database)
+    select, prefetch = _RELATED[database]
+    if database == Database.PERSONS:
+        prefetch = (*prefetch, "aliases", "documents", "photos", "travel_documents")
+    if database == Database.ARTWORKS:
+        prefetch = (*prefetch, "photos")
+    records = visible_to(model.objects.all(), viewer).select_related(*select, "created_by")
+    return records.prefetch_related(*prefetch, "restriction_countries").get(pk=pk)
+
+
+def record_photo(*, viewer: User, database: str, record_id: int, photo_id: int):
+    """A photo of a record the viewer may see (the photo view serves files only through this)."""
+    record = record_get(viewer=viewer, database=database, pk=record_id)
+    return record.photos.get(pk=photo_id)
+
+
+def hits_for_unit(*, viewer: User) -> QuerySet[Hit]:
+    """Hits on the viewer's NCB's records and hits its own queries caused, newest first."""
+    if viewer.unit_id is None:
+        return Hit.objects.none()
+    return (
+        Hit.objects.filter(Q(record_owner_id=viewer.unit_id) | Q(unit_id=viewer.unit_id))
+        .select_related("record_owner__country", "unit__country", "user")
+        .order_by("-created_at", "-id")
+    )
+
+
+def import_jobs_for_unit(*, viewer: User) -> QuerySet[ImportJob]:
+    return ImportJob.objects.filter(owner_id=viewer.unit_id).select_related("created_by").order_by("-created_at")

@@ -1,0 +1,162 @@
+"""Real-time checks: one indexed look-up, one audit row, and a hit recorded for each visible match.
+
+The access policy is evaluated in the same query (an annotation), so a record restricted against the
+querying country is never shown: the check answers a plain "no hit" and the owner is told of the attempt.
+Records past their review date and closed records (recovered, cancelled) are left out by the query.
+"""
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from ncb.access import visibility_q
+from ncb.models import AuditEntry, User
+from ncb.services import audit_bulk, audit_record, client_ip, restricted_attempt_notify
+
+from ..choices import ACTIVE_STATUSES
+from ..identifiers import IdentifierError
+from ..models import GlobalRecord
+from .hits import hit_record
+from .lookups import Lookup, parse_check
+
+# What a match tells the querying officer about the record, per model (never the restriction or remarks).
+MATCH_FIELDS = {
+    "TravelDocument": ("document_type", "number_normalized", "issuing_country", "date_of_expiry"),
+    "Vehicle": ("vin", "plate_normalized", "plate_country", "make", "model", "colour", "year"),
+    "Firearm": ("make", "model", "serial_normalized", "calibre", "firearm_type"),
+}
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """The answer to one check: {"hit": bool, "matches": [...]}, or an error naming the bad field."""
+
+    matches: list[dict] = field(default_factory=list)
+    error: dict | None = None
+
+    @property
+    def hit(self) -> bool:
+        return bool(self.matches)
+
+    def as_dict(self) -> dict:
+        answer: dict = {"hit": self.hit, "matches": self.matches}
+        if self.error is not None:
+            answer["error"] = self.error
+        return answer
+
+
+def _candidates(model: type[GlobalRecord], condition: Q, user: User) -> list[GlobalRecord]:
+    """Active, reviewed records meeting `condition`, each annotated `_visible` by the access policy."""
+    records = model.objects.filter(
+        condition, status__in=ACTIVE_STATUSES, review_by__gte=timezone.localdate()
+    ).select_related("owner__country")
+    visible = Q() if user.is_superuser else visibility_q(model, user.unit)
+    if visible.children:
+        records = records.annotate(_visible=ExpressionWrapper(visible, output_field=BooleanField()))
+    return list(records[: settings.CHECK_MAX_MATCHES * 4])
+
+
+def _match(record: GlobalRecord, lookup: Lookup, hit_id: int) -> dict:
+    exact = getattr(record, lookup.exact[0]) == lookup.exact[1]
+    owner = record.owner
+    match = {
+        "database": record.DATABASE,
+        "id": record.pk,
+        "reference": record.reference,
+        "owner": owner.code,
+        "owner_country": owner.country.iso2 if owner.country_id else None,
+        "status": record.status,
+        "rule": "exact" if exact else "confusion",
+        "reason": gettext("Exact match") if exact else gettext("Match allowing for misread characters (O/0, I/1...)"),
+        "score": 1.0 if exact else 0.9,
+        "hit_id": hit_id,
+    }
+    for name in MATCH_FIELDS[type(record).__name__]:
+        value = getattr(record, name)
+        match[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return match
+
+
+def _answer(lookup: Lookup, records: Sequence[GlobalRecord], user: User) -> CheckResult:
+    """Turn fetched candidates into the answer: hits for visible ones, the owner told of hidden ones."""
+    result = CheckResult()
+    if not records:
+        return result
+    with transaction.atomic():
+        for record in records[: settings.CHECK_MAX_MATCHES]:
+            if not getattr(record, "_visible", True):
+                # Plain "no hit" for an excluded country; the owner still learns of the attempt (data rules).
+                restricted_attempt_notify(record=record, viewer=user, action=f"check.{lookup.type}")
+                continue
+            exact = getattr(record, lookup.exact[0]) == lookup.exact[1]
+            hit, _created = hit_record(
+                record=record, unit=user.unit, user=user, query=lookup.query, query_key=lookup.query_key,
+                rule="exact" if exact else "confusion", score=1.0 if exact else 0.9,
+                reason="exact match" if exact else "match allowing for misread characters",
+            )
+            result.matches.append(_match(record, lookup, hit.pk))
+    return result
+
+
+def _error(error: IdentifierError) -> dict:
+    return {"field": error.field, "code": error.code, "message": str(error.message)}
+
+
+def check(*, check_type: str, data: Mapping, user: User, request=None) -> CheckResult:
+    """Check one travel document, vehicle or firearm in real time. Audited, hit or not."""
+    action = f"check.{check_type}"
+    try:
+        lookup = parse_check(check_type, data)
+    except IdentifierError as error:
+        audit_record(actor=user, action=action, query=dict(data), outcome=f"invalid {error.field}", request=request)
+        return CheckResult(error=_error(error))
+    if user.unit_id is None and not user.is_superuser:
+        records: list = []
+    else:
+        records = _candidates(lookup.model, Q(**lookup.filters()), user)
+    result = _answer(lookup, records, user)
+    target = records[0] if result.hit else None
+    audit_record(actor=user, action=action, target=target, query=lookup.query,
+                 outcome="hit" if result.hit else "no hit", request=request)
+    return result
+
+
+def check_batch(*, items: Sequence[Mapping], user: User, request=None) -> list[CheckResult]:
+    """Check up to CHECK_BATCH_MAX_ITEMS identifiers: one query per kind of key, one bulk audit insert."""
+    lookups: list[Lookup | None] = []
+    results: list[CheckResult] = []
+    for item in items:
+        try:
+            lookups.append(parse_check(str(item.get("type", "")), item))
+            results.append(CheckResult())
+        except IdentifierError as error:
+            lookups.append(None)
+            results.append(CheckResult(error=_error(error)))
+    # Group by (model, indexed column): `column IN (...)`, then each item keeps the rows with its key.
+    groups: dict[tuple, set] = defaultdict(set)
+    for lookup in lookups:
+        if lookup is not None:
+            groups[(lookup.model, lookup.index[0])].add(lookup.index[1])
+    fetched: dict[tuple, list] = {}
+    if user.unit_id is not None or user.is_superuser:
+        for (model, column), keys in groups.items():
+            fetched[(model, column)] = _candidates(model, Q(**{f"{column}__in": keys}), user)
+    audit_rows = []
+    ip = client_ip(request)
+    for index, lookup in enumerate(lookups):
+        if lookup is not None:
+            rows = [r for r in fetched.get((lookup.model, lookup.index[0]), ()) if lookup.matches(r)]
+            results[index] = _answer(lookup, rows, user)
+        audit_rows.append(AuditEntry(
+            actor=user, actor_username=user.get_username(), unit_id=user.unit_id, action="check.batch",
+            target_type="", query=lookup.query if lookup else dict(items[index]), ip_address=ip,
+            outcome="invalid" if lookup is None else ("hit" if results[index].hit else "no hit"),
+        ))
+    audit_bulk(audit_rows)
+    return results

@@ -1,0 +1,143 @@
+"""Synthetic records at benchmark scale: realistic-looking, deterministic (seeded), with their stored keys.
+
+Rows are yielded as tab-separated lines ready for PostgreSQL COPY (generate_records), so 10 million travel
+documents are written without building a model instance each.
+"""
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .identifiers.confusables import confusion_key
+from .identifiers.vin import vin_check_digit
+from .keys import latin, name_key
+
+PREFIX = "GEN-"
+LATIN_FAMILY = (
+    "Garcia Martinez Lopez Sanchez Perez Gomez Martin Jimenez Ruiz Hernandez Dupont Durand Bernard Moreau Laurent "
+    "Lefebvre Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Silva Santos Oliveira Souza "
+    "Rossi Russo Ferrari Esposito Muller Schmidt Schneider Fischer Weber Kowalski Nowak Ivanov Petrov Okafor Mensah "
+    "Kamau Otieno Nguyen Tran Tan Lim Wong Suzuki Tanaka Kim Lee Park Chen Wang Singh Kumar Sharma"
+).split()
+LATIN_GIVEN = (
+    "Maria Jose Juan Carmen Antonio Ana Luis Pedro Sofia Lucia Jean Pierre Marie Claire Luc Sophie John James "
+    "Michael Sarah Emma Olivia David Daniel Paolo Giulia Marco Hans Anna Peter Piotr Olga Ivan Chidi Kwame Amina "
+    "Wanjiru Minh Linh Wei Mei Hiroshi Yuki Ji-woon Raj Priya Carlos Elena Miguel Isabel"
+).split()
+ARABIC_FAMILY = (
+    "محمد أحمد علي حسن حسين إبراهيم عبد_الله عبد_الرحمن الخطيب الحسيني المصري العلي الشامي الحداد النجار "
+    "السيد منصور يوسف خليل سليمان عثمان الزهراني القحطاني العتيبي بن_علي الفاسي البغدادي التونسي الجزائري"
+).replace("_", " ").split(" ")
+ARABIC_GIVEN = (
+    "محمد أحمد علي عمر خالد يوسف إبراهيم مصطفى حسن حسين فاطمة عائشة مريم خديجة زينب نور ليلى سارة هدى سلمى "
+    "عبد_الله عبد_الرحمن طارق سعيد كريم رشيد ياسين أمين حمزة بلال"
+).replace("_", " ").split(" ")
+ISSUERS = ("ESP", "FRA", "USA", "EGY", "ARG", "SGP", "KEN", "THA", "MAR", "ARE", "DEU", "ITA", "GBR", "BRA", "NGA",
+           "IND", "CHN", "TUR", "MEX", "CAN")
+DOC_STATUS = ("stolen",) * 6 + ("lost",) * 3 + ("revoked", "stolen_blank")
+MAKES = (("Toyota", "Corolla"), ("Volkswagen", "Golf"), ("Ford", "Focus"), ("Renault", "Clio"), ("Honda", "Civic"),
+         ("Hyundai", "Tucson"), ("BMW", "X5"), ("Mercedes-Benz", "C 200"), ("Nissan", "Patrol"), ("Kia", "Sportage"))
+COLOURS = ("black", "white", "silver", "grey", "blue", "red", "green")
+VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+
+
+def _tsv(values) -> str:
+    return "\t".join("\\N" if v is None else str(v).replace("\\", "\\\\").replace("\t", " ") for v in values) + "\n"
+
+
+def _common(rng: random.Random, owners: list[int], reference: str, status: str, today: dt.date) -> list:
+    recorded = today - dt.timedelta(days=rng.randrange(0, 4 * 365))
+    review_by = recorded.replace(year=recorded.year + 5) if not (recorded.month == 2 and recorded.day == 29) \
+        else recorded.replace(year=recorded.year + 5, day=28)
+    stamp = f"{recorded.isoformat()} 12:00:00+00"
+    return [rng.choice(owners), "all", reference, status, "", stamp, stamp, None, review_by.isoformat(), None, None]
+
+
+COMMON_COLUMNS = ("owner_id", "restriction", "reference", "status", "remarks", "recorded_at", "updated_at",
+                  "reviewed_at", "review_by", "review_reminded_at", "created_by_id")
+TRAVEL_DOCUMENT_COLUMNS = (*COMMON_COLUMNS, "document_type", "number", "number_normalized", "ocr_key",
+                           "issuing_country", "holder_family_name", "holder_given_names", "holder_date_of_birth",
+                           "holder_nationality", "date_of_issue", "date_of_expiry", "date_of_event", "person_id")
+
+
+def document_number(index: int, issuer: str) -> str:
+    """A distinct number per index and issuer: two letters then seven digits, as many passports have."""
+    letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
+    return f"{letters[index % 23]}{letters[(index // 23) % 23]}{index // 529:07d}"
+
+
+def travel_documents(n: int, owners: list[int], seed: int, today: dt.date) -> Iterator[str]:
+    rng = random.Random(seed)
+    for i in range(n):
+        issuer = ISSUERS[i % len(ISSUERS)]
+        number = document_number(i, issuer)
+        expiry = today + dt.timedelta(days=rng.randrange(-900, 3000))
+        row = _common(rng, owners, f"{PREFIX}TD-{i:09d}", rng.choice(DOC_STATUS), today)
+        row += ["passport" if rng.random() < 0.8 else "identity_card", number, number, confusion_key(number), issuer,
+                rng.choice(LATIN_FAMILY), rng.choice(LATIN_GIVEN), f"{rng.randrange(1940, 2010)}", issuer, None,
+                expiry.isoformat(), None, None]
+        yield _tsv(row)
+
+
+PERSON_COLUMNS = ("id", *COMMON_COLUMNS, "family_name", "given_names", "family_name_latin", "given_names_latin",
+                  "name_key", "date_of_birth", "birth_year", "place_of_birth", "sex")
+
+
+@lru_cache(maxsize=4096)
+def _latin(name: str) -> str:
+    return latin(name)
+
+
+@lru_cache(maxsize=65536)
+def _key(family: str, given: str) -> str:
+    return name_key(family, given)
+
+
+def persons(n: int, first_id: int, owners: list[int], countries: list[int], seed: int, today: dt.date):
+    """Yield (person line, [nationality lines], [alias lines]); 40 % of the names are in Arabic script."""
+    rng = random.Random(seed + 1)
+    for i in range(n):
+        pk = first_id + i
+        arabic = rng.random() < 0.4
+        family = rng.choice(ARABIC_FAMILY if arabic else LATIN_FAMILY)
+        given = rng.choice(ARABIC_GIVEN if arabic else LATIN_GIVEN)
+        if rng.random() < 0.5:
+            given = f"{given} {rng.choice(ARABIC_GIVEN if arabic else LATIN_GIVEN)}"
+        year = rng.randrange(1940, 2010)
+        precision = rng.random()
+        dob = f"{year}" if precision < 0.1 else (f"{year}-{rng.randrange(1, 13):02d}" if precision < 0.2 else
+                                                  f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}")
+        family_latin, given_latin = _latin(family), _latin(given)
+        row = [pk, *_common(rng, owners, f"{PREFIX}P-{i:09d}", "wanted" if rng.random() < 0.7 else "missing", today)]
+        row += [family, given, family_latin, given_latin, _key(family_latin, given_latin), dob, year, "",
+                rng.choice("MF")]
+        nationality = [_tsv([pk, rng.choice(countries)])]
+        aliases = []
+        if rng.random() < 0.2:
+            alias = f"{rng.choice(LATIN_FAMILY)} {rng.choice(LATIN_GIVEN)}"
+            aliases.append(_tsv([pk, alias, alias, _key(alias, "")]))
+        yield _tsv(row), nationality, aliases
+
+
+VEHICLE_COLUMNS = (*COMMON_COLUMNS, "vin", "vin_key", "plate", "plate_normalized", "plate_key", "plate_country",
+                   "make", "model", "colour", "year", "date_of_event")
+
+
+def vin(rng: random.Random) -> str:
+    """A North American-style VIN with a correct check digit."""
+    body = "1" + "".join(rng.choice(VIN_CHARS) for _ in range(16))
+    return body[:8] + vin_check_digit(body[:8] + "0" + body[9:]) + body[9:]
+
+
+def vehicles(n: int, owners: list[int], seed: int, today: dt.date) -> Iterator[str]:
+    rng = random.Random(seed + 2)
+    for i in range(n):
+        number = vin(rng)
+        country = ISSUERS[i % len(ISSUERS)]
+        plate = f"{i % 10000:04d}{''.join(rng.choice('BCDFGHJKLMNPRSTVWXYZ') for _ in range(3))}"
+        make, model = rng.choice(MAKES)
+        row = _common(rng, owners, f"{PREFIX}V-{i:09d}", "stolen", today)
+        row += [number, confusion_key(number), plate, plate, confusion_key(plate), country, make, model,
+                rng.choice(COLOURS), rng.randrange(1995, 2026), None]
+        yield _tsv(row)

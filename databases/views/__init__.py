@@ -1,0 +1,1 @@
+"""Pages of the global databases (thin: parse, call one selector or service, render)."""

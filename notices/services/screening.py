@@ -1,0 +1,57 @@
+"""Screening a published notice's subject against the global databases (the matching engine's job)."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+from ncb.services import audit_record, notification_send
+
+from .. import screening
+from ..attention import SCREENING_HITS
+from ..choices import NoticeStatus, ScreeningStatus
+from ..models import Notice, NoticeHit
+from .workflow import notice_url
+
+
+@transaction.atomic
+def notice_screen(*, notice_id: int) -> str:
+    """Screen the subject once; idempotent (a hit is stored once per record), returns the screening status."""
+    from ..tasks import notice_attention_task
+
+    notice = (
+        Notice.objects.select_for_update(of=("self",)).select_related("owner", "created_by")
+        .filter(pk=notice_id, status=NoticeStatus.PUBLISHED).first()
+    )
+    if notice is None:
+        return ScreeningStatus.NOT_SCREENED
+    if not (notice.family_name or notice.given_names):
+        return _status_set(notice, ScreeningStatus.NOT_APPLICABLE, "no person named")
+    function = screening.screening_function()
+    if function is None:
+        return _status_set(notice, ScreeningStatus.PENDING, "pending: the matching engine is not available yet")
+    new_hits = []
+    for candidate in screening.screen_subject(notice, function):
+        hit, created = NoticeHit.objects.get_or_create(
+            notice=notice, database=candidate.database, record_id=candidate.record_id,
+            defaults={"score": candidate.score, "reasons": candidate.reasons, "summary": candidate.summary},
+        )
+        if created:
+            new_hits.append(hit.pk)
+    _status_set(notice, ScreeningStatus.SCREENED, f"{len(new_hits)} new hit(s)")
+    if new_hits:
+        notification_send(
+            unit=notice.owner, kind="notice_hits", url=notice_url(notice),
+            params={"reference": notice.reference, "count": len(new_hits)},
+            message=gettext_noop("Screening of notice {reference} found {count} possible match(es) in the databases."),
+        )
+        transaction.on_commit(lambda: notice_attention_task.delay(notice_id, SCREENING_HITS, new_hits))
+    return ScreeningStatus.SCREENED
+
+
+def _status_set(notice: Notice, status: str, outcome: str) -> str:
+    notice.screening_status = status
+    notice.screened_at = timezone.now() if status == ScreeningStatus.SCREENED else notice.screened_at
+    notice.save(update_fields=["screening_status", "screened_at"])
+    audit_record(actor=None, action="notice.screen", target=notice, unit=notice.owner, outcome=outcome)
+    return status
+

@@ -1,0 +1,1 @@
+"""Pages of the notices app, one module per area; notices/urls.py maps them."""
