@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from databases.matching.blocking import _loose_forms, blocking_keys, query_keys  # noqa: E402
+from databases.matching.blocking import loose_forms, blocking_keys, query_keys  # noqa: E402
 from databases.matching.frequencies import NameFrequencies  # noqa: E402
 from databases.matching.normalize import fold_name, tokens  # noqa: E402
 from databases.matching.persons import MATCH_THRESHOLD, Person, prepare, score  # noqa: E402
@@ -86,12 +86,12 @@ def token_eval(rows, queries, gold) -> None:
     latin = sorted({r[3] for r in rows})
     index: dict[str, list[str]] = defaultdict(list)
     for token in latin:
-        for form in _loose_forms(token):
+        for form in loose_forms(token):
             index[form].append(token)
     hits, returned, correct = Counter(), Counter(), Counter()
     blocked = candidates = top1 = 0.0
     for arabic in queries:
-        found = {c for form in _loose_forms(arabic) for c in index.get(form, ())}
+        found = {c for form in loose_forms(arabic) for c in index.get(form, ())}
         candidates += len(found)
         blocked += bool(found & gold[arabic])
         scored = {c: token_similarity(arabic, c) for c in found}

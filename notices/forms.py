@@ -51,8 +51,13 @@ class NoticeRequestForm(forms.Form):
     def __init__(self, *args, spec: NoticeTypeSpec, notice: Notice | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.spec = spec
-        names = [name for name in spec.fields if name != "languages_spoken"]
+        names = [name for name in spec.fields if name not in ("languages_spoken", "subject_record")]
         self.fields.update(forms.fields_for_model(Notice, fields=names, widgets=WIDGETS, labels=spec.labels))
+        if "subject_record" in spec.fields:
+            self.fields["subject_record"] = forms.IntegerField(
+                label=_("person record in the databases"), required=False, min_value=1,
+                help_text=_("The number of the subject's record in the persons database, if there is one."),
+            )
         if "languages_spoken" in spec.fields:
             self.fields["languages_spoken"] = LanguageCodesField(
                 label=_("languages spoken"), required=False, help_text=_("ISO 639 codes, e.g. FRE, ARA, SPA.")
@@ -100,6 +105,8 @@ def _initial_of(notice: Notice, fields) -> dict:
             continue
         if name in CONTENT_FIELDS:
             initial[name] = getattr(notice, f"{name}_{notice.language}")
+        elif name == "subject_record":
+            initial[name] = notice.subject_record_id
         elif name == "nationalities":
             initial[name] = list(notice.nationalities.all())
         else:
@@ -188,7 +195,7 @@ class DiffusionForm(NoticeRequestForm):
     """A diffusion: the same particulars as a notice request, its purpose and its addressees."""
 
     def fields_adjust(self) -> None:
-        for name in ("public_consent", "judicial_basis", "maximum_penalty_months", "maximum_penalty_life",
+        for name in ("subject_record", "public_consent", "judicial_basis", "maximum_penalty_months", "maximum_penalty_life",
                      "sentence_remaining_months", "warrant_issued_on", "warrant_authority", "warrant_country",
                      "un_reference", "un_committee"):
             self.fields.pop(name, None)

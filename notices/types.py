@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 from .choices import NoticeType
 
 IDENTITY = (
-    "family_name", "given_names", "aliases", "sex", "date_of_birth", "place_of_birth", "country_of_birth",
+    "subject_record", "family_name", "given_names", "aliases", "sex", "date_of_birth", "place_of_birth", "country_of_birth",
     "nationalities", "languages_spoken", "height_cm", "weight_kg", "physical_description", "distinguishing_marks",
     "photo",
 )

@@ -35,8 +35,17 @@ class CourseAdmin(TranslationAdmin):
 
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
-    list_display = ("course", "starts_on", "ends_on", "language", "is_online", "city", "capacity", "seats_taken",
-                    "cancelled_at")
+    list_display = (
+        "course",
+        "starts_on",
+        "ends_on",
+        "language",
+        "is_online",
+        "city",
+        "capacity",
+        "seats_taken",
+        "cancelled_at",
+    )
     list_filter = ("language", "is_online", "course__programme")
     list_select_related = ("course",)
     search_fields = ("course__code", "city")
@@ -82,4 +91,3 @@ class TrainingNeedAdmin(ReadOnlyAdmin):
     list_display = ("ncb", "topic", "officers", "priority", "updated_at")
     list_filter = ("priority", "topic__programme", "ncb__country__region")
     list_select_related = ("ncb", "topic")
-

@@ -56,11 +56,15 @@ def register_fonts() -> tuple[str, str]:
     return REGULAR, BOLD
 
 
-def visual(text: str, *, rtl: bool) -> str:
-    """Text ready to draw: Arabic letters joined and the line in visual (left-to-right) order."""
+def visual(text: str) -> str:
+    """Text ready to draw: Arabic letters joined and the line in visual (left-to-right) order.
+
+    The paragraph direction comes from the first strong character, so a Latin name on an Arabic certificate and an
+    Arabic name on a French one both come out right.
+    """
     if not _ARABIC.search(text):
         return text
-    return get_display(arabic_reshaper.reshape(text), base_dir="R" if rtl else "L")
+    return get_display(arabic_reshaper.reshape(text))
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
@@ -69,7 +73,7 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     current = ""
     for word in text.split():
         candidate = f"{current} {word}".strip()
-        if current and pdfmetrics.stringWidth(visual(candidate, rtl=False), font, size) > width:
+        if current and pdfmetrics.stringWidth(visual(candidate), font, size) > width:
             lines.append(current)
             current = word
         else:
@@ -82,9 +86,8 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
 class _Page:
     """Centred lines written from the top of the page down."""
 
-    def __init__(self, pdf: canvas.Canvas, *, rtl: bool):
+    def __init__(self, pdf: canvas.Canvas):
         self.pdf = pdf
-        self.rtl = rtl
         self.width, self.height = landscape(A4)
         self.y = self.height - 90
 
@@ -93,7 +96,7 @@ class _Page:
         self.pdf.setFillColor(colour)
         for part in _wrap(text, font, size, self.width - 200):
             self.pdf.setFont(font, size)
-            self.pdf.drawCentredString(self.width / 2, self.y, visual(part, rtl=self.rtl))
+            self.pdf.drawCentredString(self.width / 2, self.y, visual(part))
             self.y -= size * 1.3
         self.y -= gap
 
@@ -116,22 +119,27 @@ def certificate_pdf(certificate: Certificate) -> bytes:
         pdf.setLineWidth(0.8)
         pdf.rect(32, 32, width - 64, height - 64)
 
-        page = _Page(pdf, rtl=rtl)
+        page = _Page(pdf)
         page.line(_("Police cooperation portal – Training"), size=13, gap=18)
         page.line(_("Certificate of completion"), size=30, bold=True, gap=22)
         page.line(_("This is to certify that"), size=14)
         page.line(certificate.holder_name, size=26, bold=True, gap=14)
         page.line(_("has completed the course"), size=14)
         page.line(course.title, size=20, bold=True, gap=10)
-        place = _("online") if session.is_online else ", ".join(
-            part for part in (session.city, session.country.name if session.country_id else "") if part
+        place = (
+            _("online")
+            if session.is_online
+            else ", ".join(part for part in (session.city, session.country.name if session.country_id else "") if part)
         )
         page.line(
             _("{dates}, {place}, taught in {language} ({days} days)").format(
-                dates=session_dates(session), place=place, language=session.get_language_display(),
+                dates=session_dates(session),
+                place=place,
+                language=session.get_language_display(),
                 days=course.duration_days,
             ),
-            size=12, gap=6,
+            size=12,
+            gap=6,
         )
         page.line(course.get_programme_display(), size=12, gap=6)
 
@@ -140,11 +148,10 @@ def certificate_pdf(certificate: Certificate) -> bytes:
         draw = pdf.drawString if not rtl else pdf.drawRightString
         pdf.setFont(REGULAR, 11)
         pdf.setFillColor(NAVY)
-        draw(footer_x, 110, visual(_("Issued on {date}").format(date=date_format(certificate.issued_at.date())),
-                                   rtl=rtl))
-        draw(footer_x, 92, visual(_("Verification code: {code}").format(code=certificate.display_code), rtl=rtl))
+        draw(footer_x, 110, visual(_("Issued on {date}").format(date=date_format(certificate.issued_at.date()))))
+        draw(footer_x, 92, visual(_("Verification code: {code}").format(code=certificate.display_code)))
         pdf.setFont(REGULAR, 9)
-        draw(footer_x, 76, visual(_("Check it at {url}").format(url=url), rtl=rtl))
+        draw(footer_x, 76, visual(_("Check it at {url}").format(url=url)))
 
         qr = QrCodeWidget(url)
         x0, y0, x1, y1 = qr.getBounds()

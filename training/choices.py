@@ -43,13 +43,19 @@ class EnrolmentStatus(models.TextChoices):
 
 # Still in the process: one of these per participant and session at most, and the only ones a withdrawal ends.
 OPEN_STATUSES = (
-    EnrolmentStatus.APPLIED, EnrolmentStatus.ENDORSED, EnrolmentStatus.ACCEPTED, EnrolmentStatus.WAITLISTED,
+    EnrolmentStatus.APPLIED,
+    EnrolmentStatus.ENDORSED,
+    EnrolmentStatus.ACCEPTED,
+    EnrolmentStatus.WAITLISTED,
 )
 # These hold a seat of the session: the capacity constraint counts them.
 SEATED_STATUSES = (EnrolmentStatus.ACCEPTED, EnrolmentStatus.COMPLETED, EnrolmentStatus.NOT_COMPLETED)
 # After these the officer may apply to the same session again (for instance once the NCB agrees after all).
 REOPENABLE_STATUSES = (
-    EnrolmentStatus.DECLINED, EnrolmentStatus.REJECTED, EnrolmentStatus.WITHDRAWN, EnrolmentStatus.CANCELLED,
+    EnrolmentStatus.DECLINED,
+    EnrolmentStatus.REJECTED,
+    EnrolmentStatus.WITHDRAWN,
+    EnrolmentStatus.CANCELLED,
 )
 
 

@@ -61,12 +61,18 @@ ENROLMENTS = [
 
 # NCB, topic, officers, priority
 NEEDS = [
-    ("ke", "cryptocurrency", 6, Priority.HIGH), ("ke", "human-trafficking", 10, Priority.MEDIUM),
-    ("ke", "environmental-crime", 8, Priority.HIGH), ("eg", "foreign-terrorist-fighters", 12, Priority.HIGH),
-    ("eg", "digital-evidence", 5, Priority.MEDIUM), ("fr", "dvi", 4, Priority.LOW),
-    ("ar", "environmental-crime", 5, Priority.MEDIUM), ("sg", "cryptocurrency", 8, Priority.HIGH),
-    ("ma", "human-trafficking", 6, Priority.HIGH), ("us", "fugitive-tracing", 3, Priority.LOW),
-    ("es", "ransomware", 5, Priority.MEDIUM), ("th", "operational-analysis", 4, Priority.MEDIUM),
+    ("ke", "cryptocurrency", 6, Priority.HIGH),
+    ("ke", "human-trafficking", 10, Priority.MEDIUM),
+    ("ke", "environmental-crime", 8, Priority.HIGH),
+    ("eg", "foreign-terrorist-fighters", 12, Priority.HIGH),
+    ("eg", "digital-evidence", 5, Priority.MEDIUM),
+    ("fr", "dvi", 4, Priority.LOW),
+    ("ar", "environmental-crime", 5, Priority.MEDIUM),
+    ("sg", "cryptocurrency", 8, Priority.HIGH),
+    ("ma", "human-trafficking", 6, Priority.HIGH),
+    ("us", "fugitive-tracing", 3, Priority.LOW),
+    ("es", "ransomware", 5, Priority.MEDIUM),
+    ("th", "operational-analysis", 4, Priority.MEDIUM),
     ("ae", "cbrne", 6, Priority.HIGH),
 ]
 
@@ -83,11 +89,19 @@ def _catalogue() -> dict[str, Course]:
         )
     courses = {}
     for spec in COURSES:
-        course, _created = Course.objects.update_or_create(code=spec["code"], defaults={
-            "programme": spec["programme"], "level": spec["level"], "format": spec["format"],
-            "duration_days": spec["days"], "is_published": True, **_translated("title", spec["title"]),
-            **_translated("description", spec["description"]), **_translated("objectives", spec["objectives"]),
-        })
+        course, _created = Course.objects.update_or_create(
+            code=spec["code"],
+            defaults={
+                "programme": spec["programme"],
+                "level": spec["level"],
+                "format": spec["format"],
+                "duration_days": spec["days"],
+                "is_published": True,
+                **_translated("title", spec["title"]),
+                **_translated("description", spec["description"]),
+                **_translated("objectives", spec["objectives"]),
+            },
+        )
         course.topics.set([topics[code] for code in spec["topics"]])
         courses[spec["code"]] = course
     return courses
@@ -101,11 +115,20 @@ def _sessions(courses: dict[str, Course], trainer: User | None) -> list[Session]
         course = courses[code]
         starts_on = today + timedelta(days=offset)
         session, _created = Session.objects.update_or_create(
-            course=course, language=language, is_online=online, city=city,
-            defaults={"starts_on": starts_on, "ends_on": starts_on + timedelta(days=course.duration_days - 1),
-                      "enrolment_deadline": starts_on - timedelta(days=14), "venue": venue,
-                      "country": countries.get(iso2), "capacity": capacity, "cancelled_at": None,
-                      "cancel_reason": ""},
+            course=course,
+            language=language,
+            is_online=online,
+            city=city,
+            defaults={
+                "starts_on": starts_on,
+                "ends_on": starts_on + timedelta(days=course.duration_days - 1),
+                "enrolment_deadline": starts_on - timedelta(days=14),
+                "venue": venue,
+                "country": countries.get(iso2),
+                "capacity": capacity,
+                "cancelled_at": None,
+                "cancel_reason": "",
+            },
         )
         if trainer is not None:
             session.trainers.set([trainer])
@@ -127,16 +150,20 @@ def _enrolments(sessions: list[Session], trainer: User | None) -> int:
         decided = status not in (S.APPLIED, S.ENDORSED, S.DECLINED, S.WITHDRAWN)
         head = heads.get(username.replace("officer.", "head."))
         # The first row of the pair is the demo's (an officer may have re-applied since): reset it.
-        enrolment = (
-            Enrolment.objects.filter(session=session, participant=participant).order_by("id").first()
-            or Enrolment(session=session, participant=participant)
-        )
+        enrolment = Enrolment.objects.filter(session=session, participant=participant).order_by(
+            "id"
+        ).first() or Enrolment(session=session, participant=participant)
         was_created = enrolment.pk is None
         for field, value in {
-            "ncb_id": participant.unit_id, "status": status, "attendance": attendance, "reason": reason,
+            "ncb_id": participant.unit_id,
+            "status": status,
+            "attendance": attendance,
+            "reason": reason,
             "motivation": "Demo application.",
-            "endorsed_by": head if endorsed else None, "endorsed_at": now if endorsed else None,
-            "decided_by": trainer if decided else None, "decided_at": now if decided else None,
+            "endorsed_by": head if endorsed else None,
+            "endorsed_at": now if endorsed else None,
+            "decided_by": trainer if decided else None,
+            "decided_at": now if decided else None,
             "waitlisted_at": now + timedelta(seconds=position) if status == S.WAITLISTED else None,
             "closed_at": now if status in (S.WITHDRAWN, S.CANCELLED) else None,
             "completed_at": now if status in (S.COMPLETED, S.NOT_COMPLETED) else None,
@@ -145,10 +172,14 @@ def _enrolments(sessions: list[Session], trainer: User | None) -> int:
         enrolment.save()
         created += was_created
         if status == S.COMPLETED:
-            Certificate.objects.get_or_create(enrolment=enrolment, defaults={
-                "code": codes.new_code(), "language": participant.preferred_language,
-                "holder_name": participant.get_full_name() or participant.username,
-            })
+            Certificate.objects.get_or_create(
+                enrolment=enrolment,
+                defaults={
+                    "code": codes.new_code(),
+                    "language": participant.preferred_language,
+                    "holder_name": participant.get_full_name() or participant.username,
+                },
+            )
     return created
 
 

@@ -9,9 +9,11 @@ from ncb.forms import StyledForm, style_form
 from .choices import Attendance, EnrolmentStatus, Format, Level, Priority, Programme
 from .models import Course, Topic
 
+ANY = _("Any")
 
-def _any(choices, label=_("Any")) -> list:
-    return [("", label), *choices]
+
+def _any(choices) -> list:
+    return [("", ANY), *choices]
 
 
 class CatalogueFilterForm(StyledForm):
@@ -20,11 +22,13 @@ class CatalogueFilterForm(StyledForm):
     level = forms.ChoiceField(label=_("Level"), required=False, choices=_any(Level.choices))
     format = forms.ChoiceField(label=_("Format"), required=False, choices=_any(Format.choices))
     language = forms.ChoiceField(
-        label=_("Session language"), required=False, choices=_any(Language.choices),
+        label=_("Session language"),
+        required=False,
+        choices=_any(Language.choices),
         help_text=_("Courses with an upcoming session taught in this language."),
     )
     topic = forms.ModelChoiceField(
-        label=_("Topic"), required=False, queryset=Topic.objects.order_by("programme", "code"), empty_label=_("Any")
+        label=_("Topic"), required=False, queryset=Topic.objects.order_by("programme", "code"), empty_label=ANY
     )
 
     def filters(self) -> dict:
@@ -32,13 +36,22 @@ class CatalogueFilterForm(StyledForm):
         if not self.is_valid():
             return {}
         data = self.cleaned_data
-        return {"text": data["q"].strip(), "programme": data["programme"], "level": data["level"],
-                "format": data["format"], "language": data["language"], "topic": data["topic"]}
+        return {
+            "text": data["q"].strip(),
+            "programme": data["programme"],
+            "level": data["level"],
+            "format": data["format"],
+            "language": data["language"],
+            "topic": data["topic"],
+        }
 
 
 class ApplyForm(StyledForm):
     motivation = forms.CharField(
-        label=_("Why this course?"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Why this course?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Your duties and how the course will help; your NCB head and the coordinator read it."),
     )
 
@@ -59,11 +72,12 @@ class StatusFilterForm(StyledForm):
 
 class SessionFilterForm(StyledForm):
     period = forms.ChoiceField(
-        label=_("Period"), required=False,
+        label=_("Period"),
+        required=False,
         choices=[("upcoming", _("Upcoming and running")), ("past", _("Past")), ("all", _("All"))],
     )
     course = forms.ModelChoiceField(
-        label=_("Course"), required=False, queryset=Course.objects.order_by("code"), empty_label=_("Any")
+        label=_("Course"), required=False, queryset=Course.objects.order_by("code"), empty_label=ANY
     )
     language = forms.ChoiceField(label=_("Language"), required=False, choices=_any(Language.choices))
 
@@ -82,11 +96,14 @@ class TrainingNeedsForm(StyledForm):
         for topic in self.topics:
             need = needs.get(topic.pk)
             self.fields[f"officers_{topic.pk}"] = forms.IntegerField(
-                label=_("Officers to train in “{topic}”").format(topic=topic.name), min_value=0, max_value=999,
+                label=_("Officers to train in “{topic}”").format(topic=topic.name),
+                min_value=0,
+                max_value=999,
                 initial=need.officers if need else 0,
             )
             self.fields[f"priority_{topic.pk}"] = forms.ChoiceField(
-                label=_("Priority of “{topic}”").format(topic=topic.name), choices=Priority.choices,
+                label=_("Priority of “{topic}”").format(topic=topic.name),
+                choices=Priority.choices,
                 initial=need.priority if need else Priority.MEDIUM,
             )
         style_form(self)
@@ -105,7 +122,8 @@ class TrainingNeedsForm(StyledForm):
 
 class VerifyForm(forms.Form):
     code = forms.CharField(
-        label=_("Verification code"), max_length=40,
+        label=_("Verification code"),
+        max_length=40,
         help_text=_("The code printed on the certificate, for example 7KQX-3M9P-A2BC-D4EF."),
         widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off", "spellcheck": "false"}),
     )

@@ -19,8 +19,13 @@ def training_mail_send(*, user: User, message: str, params: dict, url: str) -> b
         except (KeyError, IndexError, ValueError):
             text = gettext(message)
         subject = gettext("Training: {course}").format(course=params.get("course", ""))
-        body = render_to_string("training/email/notice.txt", {
-            "user": user, "text": text, "link": settings.TRAINING_PORTAL_URL.rstrip("/") + url,
-        })
+        body = render_to_string(
+            "training/email/notice.txt",
+            {
+                "user": user,
+                "text": text,
+                "link": settings.TRAINING_PORTAL_URL.rstrip("/") + url,
+            },
+        )
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
     return True

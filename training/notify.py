@@ -36,8 +36,15 @@ def heads_of(ncb_id: int) -> list[User]:
 
 
 def tell(
-    *, recipients: Iterable[User], kind: str, message: str, session: Session, enrolment: Enrolment | None = None,
-    url_name: str = "training_my_enrolments", url_args: tuple = (), extra: dict | None = None,
+    *,
+    recipients: Iterable[User],
+    kind: str,
+    message: str,
+    session: Session,
+    enrolment: Enrolment | None = None,
+    url_name: str = "training_my_enrolments",
+    url_args: tuple = (),
+    extra: dict | None = None,
 ) -> None:
     """Notify each recipient once, and queue their mail for after the commit."""
     from .tasks import training_mail_send_task

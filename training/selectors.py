@@ -46,8 +46,14 @@ def upcoming_sessions() -> QuerySet[Session]:
 
 
 def course_catalogue(
-    *, text: str = "", programme: str = "", level: str = "", format: str = "", language: str = "",
-    topic: Topic | None = None, include_unpublished: bool = False,
+    *,
+    text: str = "",
+    programme: str = "",
+    level: str = "",
+    format: str = "",
+    language: str = "",
+    topic: Topic | None = None,
+    include_unpublished: bool = False,
 ) -> QuerySet[Course]:
     """Published courses with their upcoming sessions (prefetched as `upcoming_sessions`) and topics."""
     courses = Course.objects.all() if include_unpublished else Course.objects.filter(is_published=True)
@@ -111,8 +117,10 @@ def _with_waiting_position(enrolments: QuerySet[Enrolment]) -> QuerySet[Enrolmen
     """Annotate `waiting_position` (1 = next to move up) on wait-listed enrolments, in the same query."""
     ahead = (
         Enrolment.objects.filter(session=OuterRef("session"), status=S.WAITLISTED)
-        .filter(Q(waitlisted_at__lt=OuterRef("waitlisted_at")) | Q(waitlisted_at=OuterRef("waitlisted_at"),
-                                                                    pk__lt=OuterRef("pk")))
+        .filter(
+            Q(waitlisted_at__lt=OuterRef("waitlisted_at"))
+            | Q(waitlisted_at=OuterRef("waitlisted_at"), pk__lt=OuterRef("pk"))
+        )
         .order_by()
         .values("session")
         .annotate(n=Count("pk"))
@@ -157,9 +165,9 @@ def ncb_enrolments(*, head: User, status: str = "") -> QuerySet[Enrolment]:
     enrolments = Enrolment.objects.filter(ncb_id=head.unit_id)
     if status:
         enrolments = enrolments.filter(status=status)
-    return _with_waiting_position(
-        enrolments.select_related("participant", "session__course", "endorsed_by")
-    ).order_by("-session__starts_on", "-id")
+    return _with_waiting_position(enrolments.select_related("participant", "session__course", "endorsed_by")).order_by(
+        "-session__starts_on", "-id"
+    )
 
 
 def enrolment_for_head(*, head: User, pk: int) -> Enrolment:
@@ -208,8 +216,12 @@ def session_applicants(*, session: Session) -> SessionApplicants:
     ).order_by("waitlisted_at", "applied_at", "id")
     groups = SessionApplicants()
     target = {
-        S.ENDORSED: groups.to_decide, S.WAITLISTED: groups.waiting_list, S.ACCEPTED: groups.participants,
-        S.COMPLETED: groups.participants, S.NOT_COMPLETED: groups.participants, S.APPLIED: groups.awaiting_ncb,
+        S.ENDORSED: groups.to_decide,
+        S.WAITLISTED: groups.waiting_list,
+        S.ACCEPTED: groups.participants,
+        S.COMPLETED: groups.participants,
+        S.NOT_COMPLETED: groups.participants,
+        S.APPLIED: groups.awaiting_ncb,
     }
     for enrolment in enrolments:
         target.get(enrolment.status, groups.closed).append(enrolment)
@@ -307,8 +319,7 @@ def needs_report(*, programme: str = "", region: str = "") -> list[NeedRow]:
     )
     needs = (
         TrainingNeed.objects.values("topic_id", region=F("ncb__country__region"))
-        .annotate(ncbs=Count("id"), officers=Sum("officers"),
-                  high=Count("id", filter=Q(priority=Priority.HIGH)))
+        .annotate(ncbs=Count("id"), officers=Sum("officers"), high=Count("id", filter=Q(priority=Priority.HIGH)))
         .order_by()
     )
     offered = (
@@ -319,9 +330,7 @@ def needs_report(*, programme: str = "", region: str = "") -> list[NeedRow]:
     )
     since = timezone.localdate() - TRAINED_WITHIN
     trained = (
-        Enrolment.objects.filter(
-            Q(status=S.ACCEPTED) | Q(status=S.COMPLETED, session__ends_on__gte=since)
-        )
+        Enrolment.objects.filter(Q(status=S.ACCEPTED) | Q(status=S.COMPLETED, session__ends_on__gte=since))
         .values(topic_id=F("session__course__topics"), region=F("ncb__country__region"))
         .annotate(officers=Count("participant", distinct=True))
         .order_by()
@@ -333,14 +342,23 @@ def needs_report(*, programme: str = "", region: str = "") -> list[NeedRow]:
     for topic in topic_list:
         offer = offered_map.get(topic.pk, {})
         row = NeedRow(
-            topic=topic, courses=topic.course_count, sessions=offer.get("sessions") or 0,
-            seats=offer.get("seats") or 0, free_seats=(offer.get("seats") or 0) - (offer.get("taken") or 0),
+            topic=topic,
+            courses=topic.course_count,
+            sessions=offer.get("sessions") or 0,
+            seats=offer.get("seats") or 0,
+            free_seats=(offer.get("seats") or 0) - (offer.get("taken") or 0),
         )
         for value, label in regions:
             need = need_map.get((topic.pk, value), {})
-            row.cells.append(NeedCell(
-                region=value, region_label=label, ncbs=need.get("ncbs") or 0, officers=need.get("officers") or 0,
-                high_priority=need.get("high") or 0, trained=trained_map.get((topic.pk, value), 0),
-            ))
+            row.cells.append(
+                NeedCell(
+                    region=value,
+                    region_label=label,
+                    ncbs=need.get("ncbs") or 0,
+                    officers=need.get("officers") or 0,
+                    high_priority=need.get("high") or 0,
+                    trained=trained_map.get((topic.pk, value), 0),
+                )
+            )
         rows.append(row)
     return rows

@@ -119,10 +119,14 @@ def _promote(session: Session, *, actor: User) -> list[Enrolment]:
         first_in_line.session = session
         _seat(first_in_line, session, actor=actor, action="promote")
         tell(
-            recipients=[first_in_line.participant, first_in_line.endorsed_by], kind="training.promoted",
-            session=session, enrolment=first_in_line,
-            message=gettext_noop("A seat became free on {course} ({dates}): {participant} moved up from the waiting "
-                                 "list and is accepted."),
+            recipients=[first_in_line.participant, first_in_line.endorsed_by],
+            kind="training.promoted",
+            session=session,
+            enrolment=first_in_line,
+            message=gettext_noop(
+                "A seat became free on {course} ({dates}): {participant} moved up from the waiting "
+                "list and is accepted."
+            ),
         )
         promoted.append(first_in_line)
     return promoted
@@ -159,12 +163,23 @@ def enrolment_apply(*, participant: User, session: Session, motivation: str = ""
     except IntegrityError:
         raise TransitionRefused(_("You already have an application for this session.")) from None
     audit_record(actor=participant, action="training.enrolment.apply", target=enrolment, outcome=enrolment.status)
-    tell(recipients=[participant], kind="training.applied", session=session, enrolment=enrolment,
-         message=gettext_noop("You applied for {course} ({dates}). The head of your NCB has been asked to endorse "
-                              "the application."))
-    tell(recipients=heads_of(unit.pk), kind="training.endorsement_needed", session=session, enrolment=enrolment,
-         url_name="training_endorsements",
-         message=gettext_noop("{participant} applied for {course} ({dates}); your endorsement is needed."))
+    tell(
+        recipients=[participant],
+        kind="training.applied",
+        session=session,
+        enrolment=enrolment,
+        message=gettext_noop(
+            "You applied for {course} ({dates}). The head of your NCB has been asked to endorse the application."
+        ),
+    )
+    tell(
+        recipients=heads_of(unit.pk),
+        kind="training.endorsement_needed",
+        session=session,
+        enrolment=enrolment,
+        url_name="training_endorsements",
+        message=gettext_noop("{participant} applied for {course} ({dates}); your endorsement is needed."),
+    )
     return enrolment
 
 
@@ -181,10 +196,15 @@ def enrolment_withdraw(*, participant: User, enrolment: Enrolment) -> Enrolment:
     was = enrolment.status
     _change(enrolment, actor=participant, action="withdraw", status=S.WITHDRAWN, closed_at=timezone.now())
     recipients = heads_of(enrolment.ncb_id) if was == S.APPLIED else [*coordinators(), enrolment.endorsed_by]
-    tell(recipients=recipients, kind="training.withdrawn", session=session, enrolment=enrolment,
-         url_name="training_endorsements" if was == S.APPLIED else "training_coordinator_session",
-         url_args=() if was == S.APPLIED else (session.pk,),
-         message=gettext_noop("{participant} ({ncb}) withdrew from {course} ({dates})."))
+    tell(
+        recipients=recipients,
+        kind="training.withdrawn",
+        session=session,
+        enrolment=enrolment,
+        url_name="training_endorsements" if was == S.APPLIED else "training_coordinator_session",
+        url_args=() if was == S.APPLIED else (session.pk,),
+        message=gettext_noop("{participant} ({ncb}) withdrew from {course} ({dates})."),
+    )
     if was == S.ACCEPTED:
         _free_seat(session, actor=participant)
     return enrolment
@@ -209,15 +229,24 @@ def enrolment_endorse(*, head: User, enrolment: Enrolment) -> Enrolment:
     _expect(enrolment, S.APPLIED)
     if enrolment.session.is_cancelled:
         raise TransitionRefused(_("This session was cancelled."))
-    _change(enrolment, actor=head, action="endorse", status=S.ENDORSED, endorsed_by=head,
-            endorsed_at=timezone.now())
-    tell(recipients=[enrolment.participant], kind="training.endorsed", session=enrolment.session,
-         enrolment=enrolment,
-         message=gettext_noop("Your NCB endorsed your application for {course} ({dates}); it is now with the "
-                              "training coordinator."))
-    tell(recipients=coordinators(), kind="training.decision_needed", session=enrolment.session,
-         enrolment=enrolment, **_coordinator_url(enrolment.session),
-         message=gettext_noop("{participant} ({ncb}) is endorsed for {course} ({dates}) and awaits your decision."))
+    _change(enrolment, actor=head, action="endorse", status=S.ENDORSED, endorsed_by=head, endorsed_at=timezone.now())
+    tell(
+        recipients=[enrolment.participant],
+        kind="training.endorsed",
+        session=enrolment.session,
+        enrolment=enrolment,
+        message=gettext_noop(
+            "Your NCB endorsed your application for {course} ({dates}); it is now with the training coordinator."
+        ),
+    )
+    tell(
+        recipients=coordinators(),
+        kind="training.decision_needed",
+        session=enrolment.session,
+        enrolment=enrolment,
+        **_coordinator_url(enrolment.session),
+        message=gettext_noop("{participant} ({ncb}) is endorsed for {course} ({dates}) and awaits your decision."),
+    )
     return enrolment
 
 
@@ -228,11 +257,23 @@ def enrolment_decline(*, head: User, enrolment: Enrolment, reason: str) -> Enrol
     reason = _require_reason(reason)
     enrolment = _lock_enrolment(enrolment)
     _expect(enrolment, S.APPLIED)
-    _change(enrolment, actor=head, action="decline", status=S.DECLINED, endorsed_by=head,
-            endorsed_at=timezone.now(), reason=reason)
-    tell(recipients=[enrolment.participant], kind="training.declined", session=enrolment.session,
-         enrolment=enrolment, extra={"reason": reason},
-         message=gettext_noop("Your NCB did not endorse your application for {course} ({dates}): {reason}"))
+    _change(
+        enrolment,
+        actor=head,
+        action="decline",
+        status=S.DECLINED,
+        endorsed_by=head,
+        endorsed_at=timezone.now(),
+        reason=reason,
+    )
+    tell(
+        recipients=[enrolment.participant],
+        kind="training.declined",
+        session=enrolment.session,
+        enrolment=enrolment,
+        extra={"reason": reason},
+        message=gettext_noop("Your NCB did not endorse your application for {course} ({dates}): {reason}"),
+    )
     return enrolment
 
 
@@ -259,9 +300,13 @@ def enrolment_accept(*, coordinator: User, enrolment: Enrolment) -> Enrolment:
     _session_running(session)
     if _seats_left(session) > 0:
         _seat(enrolment, session, actor=coordinator, action="accept")
-        tell(recipients=[enrolment.participant, enrolment.endorsed_by], kind="training.accepted", session=session,
-             enrolment=enrolment,
-             message=gettext_noop("{participant} is accepted on {course} ({dates}); a seat is reserved."))
+        tell(
+            recipients=[enrolment.participant, enrolment.endorsed_by],
+            kind="training.accepted",
+            session=session,
+            enrolment=enrolment,
+            message=gettext_noop("{participant} is accepted on {course} ({dates}); a seat is reserved."),
+        )
     elif enrolment.status == S.ENDORSED:
         _put_on_waiting_list(enrolment, actor=coordinator)
     else:
@@ -270,12 +315,25 @@ def enrolment_accept(*, coordinator: User, enrolment: Enrolment) -> Enrolment:
 
 
 def _put_on_waiting_list(enrolment: Enrolment, *, actor: User) -> None:
-    _change(enrolment, actor=actor, action="waitlist", status=S.WAITLISTED, waitlisted_at=timezone.now(),
-            decided_by=actor, decided_at=timezone.now())
-    tell(recipients=[enrolment.participant, enrolment.endorsed_by], kind="training.waitlisted",
-         session=enrolment.session, enrolment=enrolment,
-         message=gettext_noop("{participant} is on the waiting list of {course} ({dates}) and moves up "
-                              "automatically when a seat becomes free."))
+    _change(
+        enrolment,
+        actor=actor,
+        action="waitlist",
+        status=S.WAITLISTED,
+        waitlisted_at=timezone.now(),
+        decided_by=actor,
+        decided_at=timezone.now(),
+    )
+    tell(
+        recipients=[enrolment.participant, enrolment.endorsed_by],
+        kind="training.waitlisted",
+        session=enrolment.session,
+        enrolment=enrolment,
+        message=gettext_noop(
+            "{participant} is on the waiting list of {course} ({dates}) and moves up "
+            "automatically when a seat becomes free."
+        ),
+    )
 
 
 @transaction.atomic
@@ -298,11 +356,23 @@ def enrolment_reject(*, coordinator: User, enrolment: Enrolment, reason: str) ->
     session = _lock_session(enrolment.session_id)
     enrolment = _lock_enrolment(enrolment, session)
     _expect(enrolment, S.ENDORSED, S.WAITLISTED)
-    _change(enrolment, actor=coordinator, action="reject", status=S.REJECTED, decided_by=coordinator,
-            decided_at=timezone.now(), reason=reason)
-    tell(recipients=[enrolment.participant, enrolment.endorsed_by], kind="training.rejected", session=session,
-         enrolment=enrolment, extra={"reason": reason},
-         message=gettext_noop("The application of {participant} for {course} ({dates}) was not accepted: {reason}"))
+    _change(
+        enrolment,
+        actor=coordinator,
+        action="reject",
+        status=S.REJECTED,
+        decided_by=coordinator,
+        decided_at=timezone.now(),
+        reason=reason,
+    )
+    tell(
+        recipients=[enrolment.participant, enrolment.endorsed_by],
+        kind="training.rejected",
+        session=session,
+        enrolment=enrolment,
+        extra={"reason": reason},
+        message=gettext_noop("The application of {participant} for {course} ({dates}) was not accepted: {reason}"),
+    )
     return enrolment
 
 
@@ -316,11 +386,15 @@ def enrolment_cancel(*, coordinator: User, enrolment: Enrolment, reason: str) ->
     _expect(enrolment, *OPEN_STATUSES)
     _session_running(session)
     was = enrolment.status
-    _change(enrolment, actor=coordinator, action="cancel", status=S.CANCELLED, closed_at=timezone.now(),
-            reason=reason)
-    tell(recipients=[enrolment.participant, enrolment.endorsed_by], kind="training.cancelled", session=session,
-         enrolment=enrolment, extra={"reason": reason},
-         message=gettext_noop("The enrolment of {participant} in {course} ({dates}) was cancelled: {reason}"))
+    _change(enrolment, actor=coordinator, action="cancel", status=S.CANCELLED, closed_at=timezone.now(), reason=reason)
+    tell(
+        recipients=[enrolment.participant, enrolment.endorsed_by],
+        kind="training.cancelled",
+        session=session,
+        enrolment=enrolment,
+        extra={"reason": reason},
+        message=gettext_noop("The enrolment of {participant} in {course} ({dates}) was cancelled: {reason}"),
+    )
     if was == S.ACCEPTED:
         _free_seat(session, actor=coordinator)
     return enrolment
@@ -357,9 +431,14 @@ def enrolment_complete(*, coordinator: User, enrolment: Enrolment) -> Enrolment:
         raise TransitionRefused(_("An absent participant cannot complete the course."))
     _change(enrolment, actor=coordinator, action="complete", status=S.COMPLETED, completed_at=timezone.now())
     _certificate_issue(enrolment=enrolment, actor=coordinator)
-    tell(recipients=[enrolment.participant], kind="training.completed", session=enrolment.session,
-         enrolment=enrolment, url_name="training_my_certificates",
-         message=gettext_noop("You completed {course} ({dates}). Your certificate is ready to download."))
+    tell(
+        recipients=[enrolment.participant],
+        kind="training.completed",
+        session=enrolment.session,
+        enrolment=enrolment,
+        url_name="training_my_certificates",
+        message=gettext_noop("You completed {course} ({dates}). Your certificate is ready to download."),
+    )
     return enrolment
 
 
@@ -369,10 +448,21 @@ def enrolment_mark_not_completed(*, coordinator: User, enrolment: Enrolment, rea
     _require_role(coordinator, Role.TRAINING_COORDINATOR)
     enrolment = _lock_enrolment(enrolment)
     _ready_for_outcome(enrolment)
-    _change(enrolment, actor=coordinator, action="not_completed", status=S.NOT_COMPLETED,
-            completed_at=timezone.now(), reason=(reason or "").strip())
-    tell(recipients=[enrolment.participant], kind="training.not_completed", session=enrolment.session,
-         enrolment=enrolment, message=gettext_noop("{course} ({dates}) is recorded as not completed."))
+    _change(
+        enrolment,
+        actor=coordinator,
+        action="not_completed",
+        status=S.NOT_COMPLETED,
+        completed_at=timezone.now(),
+        reason=(reason or "").strip(),
+    )
+    tell(
+        recipients=[enrolment.participant],
+        kind="training.not_completed",
+        session=enrolment.session,
+        enrolment=enrolment,
+        message=gettext_noop("{course} ({dates}) is recorded as not completed."),
+    )
     return enrolment
 
 
@@ -389,16 +479,23 @@ def session_cancel(*, coordinator: User, session: Session, reason: str) -> Sessi
     session.save(update_fields=["cancelled_at", "cancel_reason"])
     audit_record(actor=coordinator, action="training.session.cancel", target=session, outcome=reason)
     open_enrolments = (
-        Enrolment.objects.select_for_update(of=("self",)).select_related("participant", "ncb", "endorsed_by")
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("participant", "ncb", "endorsed_by")
         .filter(session=session, status__in=OPEN_STATUSES)
     )
     for enrolment in open_enrolments:
         enrolment.session = session
-        _change(enrolment, actor=coordinator, action="cancel", status=S.CANCELLED, closed_at=timezone.now(),
-                reason=reason)
-        tell(recipients=[enrolment.participant, enrolment.endorsed_by], kind="training.session_cancelled",
-             session=session, enrolment=enrolment, extra={"reason": reason},
-             message=gettext_noop("The session of {course} ({dates}) was cancelled: {reason}"))
+        _change(
+            enrolment, actor=coordinator, action="cancel", status=S.CANCELLED, closed_at=timezone.now(), reason=reason
+        )
+        tell(
+            recipients=[enrolment.participant, enrolment.endorsed_by],
+            kind="training.session_cancelled",
+            session=session,
+            enrolment=enrolment,
+            extra={"reason": reason},
+            message=gettext_noop("The session of {course} ({dates}) was cancelled: {reason}"),
+        )
     Session.objects.filter(pk=session.pk).update(seats_taken=0)
     session.seats_taken = 0
     return session
@@ -420,7 +517,9 @@ def _certificate_issue(*, enrolment: Enrolment, actor: User) -> Certificate:
     participant = enrolment.participant
     for _attempt in range(5):
         certificate = Certificate(
-            enrolment=enrolment, code=codes.new_code(), language=participant.preferred_language,
+            enrolment=enrolment,
+            code=codes.new_code(),
+            language=participant.preferred_language,
             holder_name=participant.get_full_name() or participant.get_username(),
         )
         certificate.full_clean(exclude=["enrolment"], validate_unique=False)
@@ -455,12 +554,16 @@ def certificate_check(*, code: str, viewer: User | None = None, request=None) ->
     normalized = codes.normalize_code(code)
     certificate = None
     if codes.is_well_formed(normalized):
-        certificate = (
-            Certificate.objects.select_related("enrolment__session__course").filter(code=normalized).first()
-        )
+        certificate = Certificate.objects.select_related("enrolment__session__course").filter(code=normalized).first()
     outcome = "unknown" if certificate is None else ("valid" if certificate.is_valid else "revoked")
-    audit_record(actor=viewer, action="training.certificate.verify", target=certificate,
-                 query={"code": normalized[:16]}, outcome=outcome, request=request)
+    audit_record(
+        actor=viewer,
+        action="training.certificate.verify",
+        target=certificate,
+        query={"code": normalized[:16]},
+        outcome=outcome,
+        request=request,
+    )
     return certificate
 
 
@@ -504,6 +607,10 @@ def training_needs_set(*, head: User, needs: Mapping[int, tuple[int, str]]) -> l
         else:
             need.save(update_fields=["officers", "priority", "stated_by", "updated_at"])
         kept.append(need)
-    audit_record(actor=head, action="training.needs.set", query={str(n.topic_id): n.officers for n in kept},
-                 outcome=f"{len(kept)} topics")
+    audit_record(
+        actor=head,
+        action="training.needs.set",
+        query={str(n.topic_id): n.officers for n in kept},
+        outcome=f"{len(kept)} topics",
+    )
     return kept

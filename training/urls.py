@@ -28,7 +28,11 @@ urlpatterns = [
 ]
 
 urlpatterns += [
-    path(f"coordinator/enrolments/<int:pk>/{action}/", views.enrolment_decide, {"action": action},
-         name=f"training_enrolment_{action}")
+    path(
+        f"coordinator/enrolments/<int:pk>/{action}/",
+        views.enrolment_decide,
+        {"action": action},
+        name=f"training_enrolment_{action}",
+    )
     for action in views.DECISIONS
 ]

@@ -78,10 +78,16 @@ def course_detail(request, pk: int):
 def session_detail(request, pk: int):
     session = _or_404(selectors.session_detail, pk=pk, viewer=request.user)
     enrolment = selectors.live_enrolment(participant=request.user, session=session)
-    return render(request, "training/session_detail.html", {
-        "session": session, "enrolment": enrolment, "form": ApplyForm(),
-        "may_apply": enrolment is None and may_apply(request.user, session),
-    })
+    return render(
+        request,
+        "training/session_detail.html",
+        {
+            "session": session,
+            "enrolment": enrolment,
+            "form": ApplyForm(),
+            "may_apply": enrolment is None and may_apply(request.user, session),
+        },
+    )
 
 
 # --- officers -------------------------------------------------------------------------------------------------
@@ -96,7 +102,10 @@ def apply(request, pk: int):
         messages.error(request, _("Keep the motivation under 2,000 characters."))
         return redirect("training_session", pk=pk)
     enrolment = _attempt(
-        request, services.enrolment_apply, participant=request.user, session=session,
+        request,
+        services.enrolment_apply,
+        participant=request.user,
+        session=session,
         motivation=form.cleaned_data["motivation"],
         success=_("Your application was sent to the head of your NCB for endorsement."),
     )
@@ -117,8 +126,13 @@ def my_enrolments(request):
 @require_POST
 def withdraw(request, pk: int):
     enrolment = _or_404(selectors.enrolment_of, participant=request.user, pk=pk)
-    _attempt(request, services.enrolment_withdraw, participant=request.user, enrolment=enrolment,
-             success=_("You withdrew your application."))
+    _attempt(
+        request,
+        services.enrolment_withdraw,
+        participant=request.user,
+        enrolment=enrolment,
+        success=_("You withdrew your application."),
+    )
     return redirect("training_my_enrolments")
 
 
@@ -134,8 +148,9 @@ def certificate_download(request, pk: int):
     try:
         content = services.certificate_download(user=request.user, certificate=certificate, request=request)
     except CertificateFontMissing as missing:
-        messages.error(request, _("The certificate cannot be produced on this server: {problem}").format(
-            problem=missing))
+        messages.error(
+            request, _("The certificate cannot be produced on this server: {problem}").format(problem=missing)
+        )
         return redirect("training_my_certificates")
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
@@ -155,8 +170,13 @@ def endorsements(request):
 @require_POST
 def endorse(request, pk: int):
     enrolment = _or_404(selectors.enrolment_for_head, head=request.user, pk=pk)
-    _attempt(request, services.enrolment_endorse, head=request.user, enrolment=enrolment,
-             success=_("Endorsed: the application went to the training coordinator."))
+    _attempt(
+        request,
+        services.enrolment_endorse,
+        head=request.user,
+        enrolment=enrolment,
+        success=_("Endorsed: the application went to the training coordinator."),
+    )
     return redirect("training_endorsements")
 
 
@@ -166,8 +186,14 @@ def decline(request, pk: int):
     enrolment = _or_404(selectors.enrolment_for_head, head=request.user, pk=pk)
     form = ReasonForm(request.POST)
     if form.is_valid():
-        _attempt(request, services.enrolment_decline, head=request.user, enrolment=enrolment,
-                 reason=form.cleaned_data["reason"], success=_("The application was declined."))
+        _attempt(
+            request,
+            services.enrolment_decline,
+            head=request.user,
+            enrolment=enrolment,
+            reason=form.cleaned_data["reason"],
+            success=_("The application was declined."),
+        )
     else:
         messages.error(request, _("Give a reason."))
     return redirect("training_endorsements")
@@ -207,10 +233,16 @@ def coordinator_sessions(request):
 @role_required(COORDINATOR)
 def coordinator_session(request, pk: int):
     session = _or_404(selectors.session_detail, pk=pk, viewer=request.user)
-    return render(request, "training/coordinator_session.html", {
-        "session": session, "groups": selectors.session_applicants(session=session),
-        "reason_form": ReasonForm(), "attendance_form": AttendanceForm(),
-    })
+    return render(
+        request,
+        "training/coordinator_session.html",
+        {
+            "session": session,
+            "groups": selectors.session_applicants(session=session),
+            "reason_form": ReasonForm(),
+            "attendance_form": AttendanceForm(),
+        },
+    )
 
 
 @role_required(COORDINATOR)
@@ -219,8 +251,14 @@ def session_cancel(request, pk: int):
     session = _or_404(selectors.session_detail, pk=pk, viewer=request.user)
     form = ReasonForm(request.POST)
     if form.is_valid():
-        _attempt(request, services.session_cancel, coordinator=request.user, session=session,
-                 reason=form.cleaned_data["reason"], success=_("The session was cancelled; participants are told."))
+        _attempt(
+            request,
+            services.session_cancel,
+            coordinator=request.user,
+            session=session,
+            reason=form.cleaned_data["reason"],
+            success=_("The session was cancelled; participants are told."),
+        )
     else:
         messages.error(request, _("Give a reason."))
     return redirect("training_coordinator_session", pk=pk)
@@ -252,10 +290,13 @@ def enrolment_decide(request, pk: int, action: str):
         extra = form.cleaned_data
     result = _attempt(request, service, coordinator=request.user, enrolment=enrolment, **extra)
     if result is not None:
-        messages.success(request, _("{participant}: {status}.").format(
-            participant=result.participant.get_full_name() or result.participant.username,
-            status=result.get_status_display() if action != "attendance" else result.get_attendance_display(),
-        ))
+        messages.success(
+            request,
+            _("{participant}: {status}.").format(
+                participant=result.participant.get_full_name() or result.participant.username,
+                status=result.get_status_display() if action != "attendance" else result.get_attendance_display(),
+            ),
+        )
     return redirect("training_coordinator_session", pk=enrolment.session_id)
 
 
@@ -287,4 +328,3 @@ def certificate_verify(request, code: str = ""):
         if context["certificate"] is None:
             return render(request, "training/certificate_verify.html", context, status=404)
     return render(request, "training/certificate_verify.html", context)
-

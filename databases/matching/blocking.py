@@ -20,9 +20,9 @@ from databases.matching.phonetic import token_keys
 MAX_KEYED_TOKENS = 4
 # Loose keys shorter than this are not reduced further: a one-class key would select too much.
 MIN_REDUCED_LENGTH = 3
-import os
-_MODES = os.environ.get("BLOCK_MODES", "qr")
-_R = int(os.environ.get("BLOCK_R", "3"))
+# Length of the prefix of each loose key in the prefix pair keys ('r:'), which tolerate different endings
+# ('tournier' / تورنيي, French silent letters, -ic / -itch) in both tokens at once.
+PREFIX_LENGTH = 3
 
 
 def _significant(name_tokens: Iterable[str]) -> list[str]:
@@ -34,8 +34,11 @@ def _significant(name_tokens: Iterable[str]) -> list[str]:
     return seen[:MAX_KEYED_TOKENS]
 
 
-def _loose_forms(token: str) -> list[str]:
-    """The loose keys of a token's readings and article variants; '_' + vowels for an all-vowel token."""
+def loose_forms(token: str) -> list[str]:
+    """The loose keys of a token's readings and article variants; '_' + vowels for an all-vowel token.
+
+    Also the token-level blocking key: two spellings of one name share one of these in nine cases out of ten.
+    """
     forms: list[str] = []
     for key in token_keys(token):
         form = key.loose or "_" + key.vowelled
@@ -53,14 +56,13 @@ def _reduced(form: str) -> set[str]:
 
 def _pair_keys(a: str, b: str) -> set[str]:
     """Keys of two tokens of one name; the same on the index and the query side."""
-    forms_a, forms_b = _loose_forms(a), _loose_forms(b)
+    forms_a, forms_b = loose_forms(a), loose_forms(b)
     keys = {"p:" + "|".join(sorted((x, y))) for x in forms_a for y in forms_b}
-    if "q" in _MODES:
-        for exact, other in ((forms_a[0], forms_b[0]), (forms_b[0], forms_a[0])):
-            keys.add(f"q:{exact}|{other}")
-            keys.update(f"q:{exact}|{form}" for form in _reduced(other))
-    if "r" in _MODES:
-        keys.update("r:" + "|".join(sorted((x[:_R], y[:_R]))) for x in forms_a for y in forms_b)
+    # Tolerance on one side at a time, from the primary readings only: about ten keys per pair.
+    for exact, other in ((forms_a[0], forms_b[0]), (forms_b[0], forms_a[0])):
+        keys.add(f"q:{exact}|{other}")
+        keys.update(f"q:{exact}|{form}" for form in _reduced(other))
+    keys.update("r:" + "|".join(sorted((x[:PREFIX_LENGTH], y[:PREFIX_LENGTH]))) for x in forms_a for y in forms_b)
     return keys
 
 
@@ -78,9 +80,9 @@ def blocking_keys(family_name: str, given_names: str = "", aliases: Sequence[str
     keys: set[str] = set()
     for name in _name_token_lists(family_name, given_names, aliases):
         for token in name:
-            keys.update("n:" + form for form in _loose_forms(token))
+            keys.update("n:" + form for form in loose_forms(token))
         if len(name) == 1:
-            keys.update("o:" + form for form in _loose_forms(name[0]))
+            keys.update("o:" + form for form in loose_forms(name[0]))
         for a, b in combinations(name, 2):
             keys |= _pair_keys(a, b)
     return keys
@@ -95,9 +97,9 @@ def query_keys(family_name: str, given_names: str = "", aliases: Sequence[str] =
     keys: set[str] = set()
     for name in _name_token_lists(family_name, given_names, aliases):
         if len(name) == 1:
-            keys.update("n:" + form for form in _loose_forms(name[0]))
+            keys.update("n:" + form for form in loose_forms(name[0]))
             continue
-        keys.update("o:" + form for token in name for form in _loose_forms(token))
+        keys.update("o:" + form for token in name for form in loose_forms(token))
         for a, b in combinations(name, 2):
             keys |= _pair_keys(a, b)
     return keys

@@ -13,10 +13,9 @@ from databases.matching.transliterate import transliterate_token
 
 # Token similarity is turned into evidence linearly between these two values: at or below TOKEN_MIN two tokens
 # are different names (not aligned), from TOKEN_SURE up they are the same name. Spelling variants of one name
-# score 0.8-1.0 and different names with one skeleton 0.6-0.75 (bench/names_accuracy.py, tune split).
-import os
-TOKEN_MIN = float(os.environ.get("TMIN", "0.6"))
-TOKEN_SURE = float(os.environ.get("TSURE", "0.9"))
+# mostly score 0.8-1.0, different names that share a skeleton 0.6-0.75 (bench/names_accuracy.py, tune split).
+TOKEN_MIN = 0.5
+TOKEN_SURE = 0.85
 # Similarity given to an initial that matches the first letter of a full name ('M.' ~ 'Mohamed').
 INITIAL_SIMILARITY = 0.9
 # Share of its weight that an unmatched token costs: a name present on both sides but different is evidence

@@ -24,7 +24,7 @@ __all__ = ["Person", "PreparedPerson", "Reason", "Score", "blocking_keys", "prep
 MATCH_THRESHOLD = 0.75
 
 # How each date agreement moves the name score: towards 1 by a share of the gap, or multiplied down.
-DOB_PULL = {DateAgreement.EXACT: 0.4, DateAgreement.COMPATIBLE: 0.1, DateAgreement.SWAPPED: 0.15}
+DOB_PULL = {DateAgreement.EXACT: 0.5, DateAgreement.COMPATIBLE: 0.1, DateAgreement.SWAPPED: 0.15}
 DOB_FACTOR = {DateAgreement.CLOSE: 0.92, DateAgreement.CONFLICT: 0.55}
 SEX_CONFLICT_FACTOR = 0.7
 NATIONALITY_PULL = 0.05

@@ -182,11 +182,14 @@ def _pair_similarity(a: TokenKey, b: TokenKey) -> float:
     contained = LCSseq.similarity(arabic.vowelled, latin.vowelled) / len(arabic.vowelled) if arabic.vowelled else 0.0
     # Foreign names in Arabic script write nearly every vowel, native names only the long ones: the less the
     # Arabic form writes vowels, the less Latin vowels missing from it count against the match.
-    density = min(1.0, len(arabic.vowels) / max(1, len(arabic.skeleton.lstrip("_")) - 1))
+    # (A leading vowel is only the alef that carries an initial vowel, so it does not count.)
+    written = len(arabic.vowels) - (arabic.skeleton[:1] == "_" and arabic.vowelled[:1] in _VOWELS)
+    density = min(1.0, written / max(1, len(arabic.skeleton.lstrip("_")) - 1))
     shift = _DENSITY_SHIFT * (1.0 - density)
     w_skeleton, w_contained, w_vowelled = _CROSS_WEIGHTS
     unmatched_long = max(0, latin.long_vowels - arabic.long_vowels) * _LONG_VOWEL_PENALTY
-    return w_skeleton * skeleton + (w_contained + shift) * contained + (w_vowelled - shift) * vowelled - unmatched_long
+    value = w_skeleton * skeleton + (w_contained + shift) * contained + (w_vowelled - shift) * vowelled
+    return max(0.0, value - unmatched_long)
 
 
 @lru_cache(maxsize=1 << 18)

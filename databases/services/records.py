@@ -72,7 +72,9 @@ def record_update(
     request=None,
 ) -> GlobalRecord:
     """Change a record's fields (the owner only: callers check ncb.access.may_edit)."""
-    changed = [name for name, value in data.items() if getattr(record, name) != value]
+    # Compared with the stored row: a ModelForm has already written the new values onto the instance.
+    stored = type(record).objects.filter(pk=record.pk).values(*data).first() or {}
+    changed = [name for name, value in data.items() if stored.get(name) != value]
     for name, value in data.items():
         setattr(record, name, value)
     if isinstance(record, Person):
@@ -84,7 +86,7 @@ def record_update(
         fill_keys(record)
     _check_status(record)
     record.full_clean(exclude=["restriction_countries"])
-    record.save(update_fields=[*changed, *KEY_FIELDS[type(record).__name__], "updated_at"])
+    record.save(update_fields=list(dict.fromkeys([*data, *KEY_FIELDS[type(record).__name__], "updated_at"])))
     if isinstance(record, Person):
         person_set_related(person=record, aliases=aliases, documents=documents, nationalities=nationalities)
     audit_record(actor=actor, action=f"{record.DATABASE}.update", target=record, query={"fields": changed},

@@ -69,6 +69,7 @@ class NoticeSerializer(NoticeListSerializer):
     un_reference = serializers.CharField()
     un_committee = serializers.CharField()
     public_consent = serializers.BooleanField()
+    subject_record = serializers.IntegerField(source="subject_record_id", allow_null=True)
     created_at = serializers.DateTimeField()
     submitted_at = serializers.DateTimeField(allow_null=True)
     review_due_at = serializers.DateTimeField(allow_null=True)
@@ -124,6 +125,7 @@ class NoticeInputSerializer(_ParticularsInputSerializer):
     un_reference = serializers.CharField(required=False, allow_blank=True, max_length=40)
     un_committee = serializers.CharField(required=False, allow_blank=True, max_length=200)
     public_consent = serializers.BooleanField(required=False)
+    subject_record = serializers.IntegerField(required=False, allow_null=True, min_value=1)
 
     def validate(self, attrs):
         allowed = set(spec_for(attrs["notice_type"]).fields) | {"notice_type"}

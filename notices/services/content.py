@@ -23,7 +23,8 @@ def content_apply(record, data: dict, *, allowed: tuple[str, ...]) -> dict:
     record.language = language
     later = {}
     for name in allowed:
-        if name not in data or name == "language":
+        # The subject record is linked by the caller, which checks the requester may see it.
+        if name not in data or name in ("language", "subject_record"):
             continue
         value = data[name]
         if name in MANY_TO_MANY:

@@ -11,6 +11,7 @@ from .. import permissions
 from ..choices import PUBLIC_TYPES, NoticeAction, NoticeStatus
 from ..completeness import completeness_problems
 from ..models import Notice, NoticeEvent
+from ..subjects import subject_record_resolve
 from ..translation import CONTENT_FIELDS
 from ..types import spec_for
 from .content import content_apply, many_to_many_apply
@@ -26,6 +27,7 @@ def notice_create(*, actor, notice_type: str, data: dict, request=None) -> Notic
     notice = Notice(notice_type=spec.notice_type, owner=actor.unit, created_by=actor,
                     language=data.get("language") or actor.preferred_language)
     later = content_apply(notice, data, allowed=spec.fields)
+    _subject_apply(notice, actor, data)
     notice.full_clean(exclude=["photo"])
     notice.save()
     many_to_many_apply(notice, later)
@@ -41,12 +43,18 @@ def notice_update(*, notice: Notice, actor, data: dict, request=None) -> Notice:
     notice = notice_locked(notice)
     require(permissions.may_edit(actor, notice))
     later = content_apply(notice, data, allowed=spec_for(notice.notice_type).fields)
+    _subject_apply(notice, actor, data)
     notice.full_clean(exclude=["photo"])
     notice.save()
     many_to_many_apply(notice, later)
     audit_record(actor=actor, action="notice.update", target=notice, request=request,
                  query={"fields": sorted(name for name in data if name != "photo")})
     return notice
+
+
+def _subject_apply(notice: Notice, actor, data: dict) -> None:
+    if "subject_record" in data:
+        notice.subject_record = subject_record_resolve(actor=actor, record_id=data["subject_record"])
 
 
 def _check_complete(notice: Notice, *, language: str | None = None) -> None:

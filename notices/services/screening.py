@@ -31,6 +31,8 @@ def notice_screen(*, notice_id: int) -> str:
         return _status_set(notice, ScreeningStatus.PENDING, "pending: the matching engine is not available yet")
     new_hits = []
     for candidate in screening.screen_subject(notice, function):
+        if candidate.database == "persons" and candidate.record_id == str(notice.subject_record_id):
+            continue  # The subject's own record is not a hit.
         hit, created = NoticeHit.objects.get_or_create(
             notice=notice, database=candidate.database, record_id=candidate.record_id,
             defaults={"score": candidate.score, "reasons": candidate.reasons, "summary": candidate.summary},

@@ -18,7 +18,9 @@ class CaseFactory(factory.django.DjangoModelFactory):
     language = "en"
     site = factory.LazyFunction(lambda: Unit.objects.get(code="ccc-lyon"))
     opened_at = factory.LazyFunction(timezone.now)
-    deadline = factory.LazyAttribute(lambda case: first_reply_deadline(priority=case.priority, opened_at=case.opened_at))
+    deadline = factory.LazyAttribute(
+        lambda case: first_reply_deadline(priority=case.priority, opened_at=case.opened_at)
+    )
 
 
 class ThreadFactory(factory.django.DjangoModelFactory):

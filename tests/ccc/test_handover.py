@@ -22,7 +22,9 @@ def utc(*args) -> datetime:
 def lyon_cases(lyon, duty_officer):
     return {
         "new": CaseFactory(site=lyon, status=CaseStatus.NEW),
-        "claimed": CaseFactory(site=lyon, status=CaseStatus.CLAIMED, claimed_by=duty_officer, claimed_at=utc(2026, 1, 15)),
+        "claimed": CaseFactory(
+            site=lyon, status=CaseStatus.CLAIMED, claimed_by=duty_officer, claimed_at=utc(2026, 1, 15)
+        ),
         "waiting": CaseFactory(
             site=lyon, status=CaseStatus.WAITING_FOR_NCB, claimed_by=duty_officer, claimed_at=utc(2026, 1, 15)
         ),
@@ -62,9 +64,11 @@ def test_lyons_summer_shift_ends_at_15_utc(lyon, buenos_aires, lyon_cases):
 
 
 def test_hand_over_on_the_day_paris_changes_to_summer_time(lyon, lyon_cases):
-    assert services.cases_hand_over_due(now=utc(2026, 3, 29, 15, 55)) == []
-    assert services.cases_hand_over_due(now=utc(2026, 3, 29, 16, 5)) == []  # 16:00 UTC is 18:00 CEST
-    assert [h.shift_end for h in services.cases_hand_over_due(now=utc(2026, 3, 29, 15, 5))] == [utc(2026, 3, 29, 15)]
+    # 29 March 2026, clocks forward at 02:00: the 17:00 end is 15:00 UTC that day, no longer 16:00 UTC.
+    assert services.cases_hand_over_due(now=utc(2026, 3, 29, 14, 58)) == []
+    done = services.cases_hand_over_due(now=utc(2026, 3, 29, 15, 2))
+    assert [h.shift_end for h in done] == [utc(2026, 3, 29, 15)]
+    assert services.cases_hand_over_due(now=utc(2026, 3, 29, 16, 2)) == []
 
 
 def test_a_shift_end_older_than_the_catch_up_window_is_not_replayed(lyon_cases, settings):

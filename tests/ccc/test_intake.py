@@ -14,8 +14,16 @@ def make_hit(owner, unit, *, priority=4, key="FR123"):
     from databases.models import Hit
 
     return Hit.objects.create(
-        database="travel-documents", record_id=42, record_owner=owner, record_reference="FR-SLTD-42", unit=unit,
-        query_key=key, rule="document number", reason="document number and country", score=1.0, priority=priority,
+        database="travel-documents",
+        record_id=42,
+        record_owner=owner,
+        record_reference="FR-SLTD-42",
+        unit=unit,
+        query_key=key,
+        rule="document number",
+        reason="document number and country",
+        score=1.0,
+        priority=priority,
     )
 
 

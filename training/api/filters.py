@@ -16,7 +16,8 @@ class CourseFilter(django_filters.FilterSet):
     format = django_filters.ChoiceFilter(choices=Format.choices)
     topic = django_filters.CharFilter(field_name="topics__code", help_text="Topic code")
     language = django_filters.ChoiceFilter(
-        choices=Language.choices, method="filter_language",
+        choices=Language.choices,
+        method="filter_language",
         help_text="Courses with an upcoming session taught in this language",
     )
     q = django_filters.CharFilter(method="filter_text", help_text="Text in the code or the title (any language)")

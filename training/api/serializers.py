@@ -22,8 +22,21 @@ class SessionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Session
-        fields = ["id", "course", "starts_on", "ends_on", "enrolment_deadline", "language", "is_online", "venue",
-                  "city", "country", "capacity", "seats_left", "cancelled"]
+        fields = [
+            "id",
+            "course",
+            "starts_on",
+            "ends_on",
+            "enrolment_deadline",
+            "language",
+            "is_online",
+            "venue",
+            "city",
+            "country",
+            "capacity",
+            "seats_left",
+            "cancelled",
+        ]
 
 
 class CourseListSerializer(serializers.ModelSerializer):
@@ -33,8 +46,18 @@ class CourseListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Course
-        fields = ["id", "code", "title", "titles", "programme", "level", "format", "duration_days", "topics",
-                  "upcoming_sessions"]
+        fields = [
+            "id",
+            "code",
+            "title",
+            "titles",
+            "programme",
+            "level",
+            "format",
+            "duration_days",
+            "topics",
+            "upcoming_sessions",
+        ]
 
     def get_titles(self, course) -> dict[str, str]:
         return {code: getattr(course, f"title_{code}") or "" for code, _label in settings.LANGUAGES}
@@ -45,8 +68,12 @@ class CourseDetailSerializer(CourseListSerializer):
     objectives = serializers.ListField(source="objective_list", child=serializers.CharField(), read_only=True)
 
     class Meta(CourseListSerializer.Meta):
-        fields = [*CourseListSerializer.Meta.fields[:4], "description", "objectives",
-                  *CourseListSerializer.Meta.fields[4:]]
+        fields = [
+            *CourseListSerializer.Meta.fields[:4],
+            "description",
+            "objectives",
+            *CourseListSerializer.Meta.fields[4:],
+        ]
 
 
 class CertificateSerializer(serializers.ModelSerializer):
@@ -71,8 +98,20 @@ class EnrolmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Enrolment
-        fields = ["id", "session", "course_title", "status", "status_label", "waiting_position", "applied_at",
-                  "endorsed_at", "decided_at", "attendance", "completed_at", "certificate"]
+        fields = [
+            "id",
+            "session",
+            "course_title",
+            "status",
+            "status_label",
+            "waiting_position",
+            "applied_at",
+            "endorsed_at",
+            "decided_at",
+            "attendance",
+            "completed_at",
+            "certificate",
+        ]
 
     def get_certificate(self, enrolment) -> dict | None:
         certificate = getattr(enrolment, "certificate", None) if enrolment.status == "completed" else None

@@ -17,8 +17,13 @@ class AuditedMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         if request.user is not None and request.user.is_authenticated and response.status_code < 400:
-            audit_record(actor=request.user, action=self.audit_action, query=request.query_params.dict(),
-                         outcome=str(kwargs.get("pk", "")), request=request)
+            audit_record(
+                actor=request.user,
+                action=self.audit_action,
+                query=request.query_params.dict(),
+                outcome=str(kwargs.get("pk", "")),
+                request=request,
+            )
         return super().finalize_response(request, response, *args, **kwargs)
 
 

@@ -19,7 +19,9 @@ class Enrolment(models.Model):
         "training.Session", verbose_name=_("session"), on_delete=models.PROTECT, related_name="enrolments"
     )
     participant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("participant"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("participant"),
+        on_delete=models.PROTECT,
         related_name="training_enrolments",
     )
     # The participant's NCB when applying: its head endorses, and the needs report counts by its region.
@@ -30,12 +32,20 @@ class Enrolment(models.Model):
     motivation = models.TextField(_("motivation"), blank=True, max_length=2000)
     applied_at = models.DateTimeField(_("applied"), auto_now_add=True)
     endorsed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("endorsed or declined by"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("endorsed or declined by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     endorsed_at = models.DateTimeField(_("endorsed or declined"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
@@ -52,7 +62,8 @@ class Enrolment(models.Model):
         ordering = ["-applied_at", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["session", "participant"], condition=~Q(status__in=REOPENABLE_STATUSES),
+                fields=["session", "participant"],
+                condition=~Q(status__in=REOPENABLE_STATUSES),
                 name="one_live_enrolment_per_session",
                 violation_error_message=_("You already have an application for this session."),
             ),

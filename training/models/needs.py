@@ -12,9 +12,7 @@ class TrainingNeed(models.Model):
     """How many officers of one NCB need training on one topic, and how urgently."""
 
     ncb = models.ForeignKey("ncb.Unit", verbose_name=_("NCB"), on_delete=models.CASCADE, related_name="+")
-    topic = models.ForeignKey(
-        "training.Topic", verbose_name=_("topic"), on_delete=models.CASCADE, related_name="needs"
-    )
+    topic = models.ForeignKey("training.Topic", verbose_name=_("topic"), on_delete=models.CASCADE, related_name="needs")
     officers = models.PositiveSmallIntegerField(_("officers to train"))
     priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.MEDIUM)
     stated_by = models.ForeignKey(

@@ -1,0 +1,40 @@
+"""Fixtures of the notices tests: the General Secretariat's reviewer, other NCBs' users, a clean throttle."""
+
+import pytest
+from django.core.cache import cache
+
+from ncb.models import Unit
+from tests.ncb.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle():
+    # The public API's rate limit counts in the shared cache (Redis under `make test`).
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(unit=Unit.objects.get(code="gs-lyon"), roles=["notices_reviewer"], username="t.reviewer")
+
+
+@pytest.fixture
+def head_es(ncb_es):
+    return UserFactory(unit=ncb_es, roles=["ncb_officer", "ncb_head"], username="t.head.es")
+
+
+@pytest.fixture
+def officer_eg(ncb_eg):
+    return UserFactory(unit=ncb_eg, roles=["ncb_officer"], username="t.officer.eg", preferred_language="ar")
+
+
+@pytest.fixture
+def ccc_officer(db):
+    return UserFactory(unit=Unit.objects.get(code="ccc-lyon"), roles=["ccc_duty_officer"], username="t.ccc")
+
+
+@pytest.fixture
+def trainer(db):
+    return UserFactory(unit=Unit.objects.get(code="gs-lyon"), roles=["training_coordinator"], username="t.trainer")
