@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from databases.matching.blocking import loose_forms, blocking_keys, query_keys  # noqa: E402
+from databases.matching.blocking import blocking_keys, loose_forms, query_keys  # noqa: E402
 from databases.matching.frequencies import NameFrequencies  # noqa: E402
 from databases.matching.normalize import fold_name, tokens  # noqa: E402
 from databases.matching.persons import MATCH_THRESHOLD, Person, prepare, score  # noqa: E402
@@ -126,7 +126,9 @@ def token_eval(rows, queries, gold) -> None:
             correct[t] += good
             hits[t] += good > 0
     print(f"  baseline top-1 {baseline_top1 / n:.4f}")
-    print_curve("  baseline: naive transliteration + rapidfuzz ratio", curve(hits, returned, correct, n, TOKEN_THRESHOLDS))
+    print_curve(
+        "  baseline: naive transliteration + rapidfuzz ratio", curve(hits, returned, correct, n, TOKEN_THRESHOLDS)
+    )
 
 
 def make_population(rows, size: int, rng: random.Random) -> list[dict]:
@@ -185,13 +187,20 @@ def person_eval(rows, queries, gold, latin_raw, size: int, n_persons: int, rng: 
         for key in keys:
             index[key].append(ident)
     prepared = [prepare(entry["person"]) for entry in people]
-    frequencies = NameFrequencies.from_names(n for e in people for n in (e["person"].family_name, e["person"].given_names))
+    frequencies = NameFrequencies.from_names(
+        n for e in people for n in (e["person"].family_name, e["person"].given_names)
+    )
     build = time.perf_counter() - started
-    sizes = sorted((len(v) for v in index.values()), reverse=True)
     print(f"\n== 2. Full names: {len(tests)} Arabic 'given family' queries, population {len(people)} (30% Arabic)")
     print(f"  index: {key_count / len(people):.1f} keys per person, {len(index)} distinct keys, built in {build:.0f} s")
-    print(f"  largest key holds {sizes[0] / len(people):.4%} of the population; keys above 1%: "
-          f"{sum(s > len(people) / 100 for s in sizes)}")
+    for kind, label in (("pqro", "name keys (p:, q:, r:, o:)"), ("n", "single-token keys (n:, one-name queries)")):
+        sizes = sorted((len(v) for k, v in index.items() if k[0] in kind), reverse=True)
+        above_1 = sum(s > len(people) / 100 for s in sizes)
+        above_01 = sum(s > len(people) / 1000 for s in sizes)
+        print(
+            f"  {label}: largest holds {sizes[0] / len(people):.3%} of the population, "
+            f"{above_1} keys above 1%, {above_01} above 0.1%"
+        )
 
     modes = {"names only": None, "full date of birth": "full", "query with year of birth only": "year"}
     for mode, dob in modes.items():
@@ -218,16 +227,23 @@ def person_eval(rows, queries, gold, latin_raw, size: int, n_persons: int, rng: 
                 correct[t] += len(ok)
                 hits[t] += target in above
         n = len(tests)
-        print(f"\n  [{mode}] blocking recall {blocked / n:.4f}, candidates per query mean {statistics.mean(n_candidates):.1f}"
-              f" p99 {sorted(n_candidates)[int(0.99 * n)]}; screening time p50 {statistics.median(timings) * 1000:.2f} ms"
-              f" p99 {sorted(timings)[int(0.99 * n)] * 1000:.2f} ms")
+        print(
+            f"\n  [{mode}] blocking recall {blocked / n:.4f}, "
+            f"candidates per query mean {statistics.mean(n_candidates):.1f}"
+            f" p99 {sorted(n_candidates)[int(0.99 * n)]}; screening time p50 {statistics.median(timings) * 1000:.2f} ms"
+            f" p99 {sorted(timings)[int(0.99 * n)] * 1000:.2f} ms"
+        )
         rows_curve = curve(hits, returned, correct, n, PERSON_THRESHOLDS)
-        print_curve(f"  recall of the target person; precision = {'the target only' if dob else 'same name'}", rows_curve)
+        print_curve(
+            f"  recall of the target person; precision = {'the target only' if dob else 'same name'}", rows_curve
+        )
         for floor in (0.95, 0.9):
             chosen = best(rows_curve, floor)
             if chosen:
-                print(f"  best recall at precision >= {floor}: threshold {chosen[0]}, recall {chosen[1]:.4f}, "
-                      f"precision {chosen[2]:.4f}")
+                print(
+                    f"  best recall at precision >= {floor}: threshold {chosen[0]}, recall {chosen[1]:.4f}, "
+                    f"precision {chosen[2]:.4f}"
+                )
 
 
 def speed(rows, rng: random.Random) -> None:
@@ -245,8 +261,10 @@ def speed(rows, rng: random.Random) -> None:
     for a, b in pairs[:10000]:
         score(a, b, explain=False)
     cold = time.perf_counter() - t0
-    print(f"\n== 3. Speed: {len(pairs) / warm:,.0f} person scores/s with warm caches "
-          f"({warm / len(pairs) * 1e6:.1f} µs each), {10000 / cold:,.0f}/s with cold token-pair cache")
+    print(
+        f"\n== 3. Speed: {len(pairs) / warm:,.0f} person scores/s with warm caches "
+        f"({warm / len(pairs) * 1e6:.1f} µs each), {10000 / cold:,.0f}/s with cold token-pair cache"
+    )
 
 
 def main() -> None:

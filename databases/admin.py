@@ -53,8 +53,16 @@ class FirearmAdmin(RecordAdmin):
 
 @admin.register(Hit)
 class HitAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "database", "record_reference", "record_owner", "unit", "rule", "priority",
-                    "review_status")
+    list_display = (
+        "created_at",
+        "database",
+        "record_reference",
+        "record_owner",
+        "unit",
+        "rule",
+        "priority",
+        "review_status",
+    )
     list_filter = ("database", "review_status", "priority")
     list_select_related = ("record_owner", "unit")
 

@@ -34,7 +34,10 @@ ACTIVE_STATUSES = tuple(s for s in RecordStatus if s not in CLOSED_STATUSES)
 STATUSES_OF = {
     Database.PERSONS: (RecordStatus.WANTED, RecordStatus.MISSING),
     Database.TRAVEL_DOCUMENTS: (
-        RecordStatus.STOLEN, RecordStatus.STOLEN_BLANK, RecordStatus.LOST, RecordStatus.REVOKED,
+        RecordStatus.STOLEN,
+        RecordStatus.STOLEN_BLANK,
+        RecordStatus.LOST,
+        RecordStatus.REVOKED,
     ),
     Database.VEHICLES: (RecordStatus.STOLEN,),
     Database.ARTWORKS: (RecordStatus.STOLEN, RecordStatus.MISSING),

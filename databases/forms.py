@@ -39,8 +39,18 @@ class PersonForm(RecordForm):
 
     class Meta:
         model = Person
-        fields = (*RECORD_FIELDS, "family_name", "given_names", "family_name_latin", "given_names_latin",
-                  "date_of_birth", "place_of_birth", "sex", "nationalities", "remarks")
+        fields = (
+            *RECORD_FIELDS,
+            "family_name",
+            "given_names",
+            "family_name_latin",
+            "given_names_latin",
+            "date_of_birth",
+            "place_of_birth",
+            "sex",
+            "nationalities",
+            "remarks",
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,11 +67,24 @@ class TravelDocumentForm(RecordForm):
 
     class Meta:
         model = TravelDocument
-        fields = (*RECORD_FIELDS, "document_type", "number", "issuing_country", "holder_family_name",
-                  "holder_given_names", "holder_date_of_birth", "holder_nationality", "date_of_issue",
-                  "date_of_expiry", "date_of_event", "remarks")
-        widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in
-                   ("date_of_issue", "date_of_expiry", "date_of_event")}
+        fields = (
+            *RECORD_FIELDS,
+            "document_type",
+            "number",
+            "issuing_country",
+            "holder_family_name",
+            "holder_given_names",
+            "holder_date_of_birth",
+            "holder_nationality",
+            "date_of_issue",
+            "date_of_expiry",
+            "date_of_event",
+            "remarks",
+        )
+        widgets = {
+            name: forms.DateInput(attrs={"type": "date"})
+            for name in ("date_of_issue", "date_of_expiry", "date_of_event")
+        }
 
 
 class VehicleForm(RecordForm):
@@ -69,8 +92,18 @@ class VehicleForm(RecordForm):
 
     class Meta:
         model = Vehicle
-        fields = (*RECORD_FIELDS, "vin", "plate", "plate_country", "make", "model", "colour", "year",
-                  "date_of_event", "remarks")
+        fields = (
+            *RECORD_FIELDS,
+            "vin",
+            "plate",
+            "plate_country",
+            "make",
+            "model",
+            "colour",
+            "year",
+            "date_of_event",
+            "remarks",
+        )
         widgets = {"date_of_event": forms.DateInput(attrs={"type": "date"})}
 
 
@@ -79,8 +112,22 @@ class ArtworkForm(RecordForm):
 
     class Meta:
         model = Artwork
-        fields = (*RECORD_FIELDS, "title_en", "title_fr", "title_es", "title_ar", "artist", "artwork_type",
-                  "materials", "dimensions", "period", "date_stolen", "place_stolen", "country_stolen", "remarks")
+        fields = (
+            *RECORD_FIELDS,
+            "title_en",
+            "title_fr",
+            "title_es",
+            "title_ar",
+            "artist",
+            "artwork_type",
+            "materials",
+            "dimensions",
+            "period",
+            "date_stolen",
+            "place_stolen",
+            "country_stolen",
+            "remarks",
+        )
         widgets = {"date_stolen": forms.DateInput(attrs={"type": "date"})}
 
     def clean(self):
@@ -95,8 +142,17 @@ class FirearmForm(RecordForm):
 
     class Meta:
         model = Firearm
-        fields = (*RECORD_FIELDS, "make", "model", "serial_number", "calibre", "firearm_type",
-                  "country_of_manufacture", "date_of_event", "remarks")
+        fields = (
+            *RECORD_FIELDS,
+            "make",
+            "model",
+            "serial_number",
+            "calibre",
+            "firearm_type",
+            "country_of_manufacture",
+            "date_of_event",
+            "remarks",
+        )
         widgets = {"date_of_event": forms.DateInput(attrs={"type": "date"})}
 
 
@@ -125,9 +181,7 @@ class RestrictForm(StyledForm):
 
 
 class CloseForm(StyledForm):
-    status = forms.ChoiceField(
-        label=_("New status"), choices=[(s.value, s.label) for s in CLOSED_STATUSES]
-    )
+    status = forms.ChoiceField(label=_("New status"), choices=[(s.value, s.label) for s in CLOSED_STATUSES])
 
 
 class PhotoForm(StyledForm):
@@ -137,11 +191,15 @@ class PhotoForm(StyledForm):
 
 class RecordSearchForm(StyledForm):
     q = forms.CharField(label=_("Search"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Any status")), *RecordStatus.choices])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *RecordStatus.choices]
+    )
     owner = forms.CharField(label=_("Owner country (alpha-2)"), required=False, max_length=2)
-    review = forms.ChoiceField(label=_("Review"), required=False, choices=[
-        ("", _("Any review date")), ("due", _("Review due soon")), ("overdue", _("Review overdue"))])
+    review = forms.ChoiceField(
+        label=_("Review"),
+        required=False,
+        choices=[("", _("Any review date")), ("due", _("Review due soon")), ("overdue", _("Review overdue"))],
+    )
     mine = forms.BooleanField(label=_("Only my NCB's records"), required=False)
 
 
@@ -151,6 +209,7 @@ class ImportForm(StyledForm):
 
 
 class HitReviewForm(StyledForm):
-    review_status = forms.ChoiceField(label=_("Review"), choices=[
-        ("confirmed", _("Confirmed")), ("false_positive", _("False positive"))])
+    review_status = forms.ChoiceField(
+        label=_("Review"), choices=[("confirmed", _("Confirmed")), ("false_positive", _("False positive"))]
+    )
     review_reason = forms.CharField(label=_("Reason"), max_length=300, required=False)

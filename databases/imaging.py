@@ -77,6 +77,9 @@ def clean_image(upload) -> CleanImage:
     thumbnail = image.copy()
     thumbnail.thumbnail((settings.RECORD_THUMBNAIL_SIDE, settings.RECORD_THUMBNAIL_SIDE))
     return CleanImage(
-        content=_encode(image), thumbnail=_encode(thumbnail), width=image.width, height=image.height,
+        content=_encode(image),
+        thumbnail=_encode(thumbnail),
+        width=image.width,
+        height=image.height,
         dhash=dhash(image),
     )

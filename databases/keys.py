@@ -51,7 +51,9 @@ def travel_document_keys(document) -> None:
     if document.holder_nationality:
         document.holder_nationality = country_or_error(document.holder_nationality, "holder_nationality")
     if document.holder_date_of_birth:
-        document.holder_date_of_birth = str(parse_partial_date(document.holder_date_of_birth, field="holder_date_of_birth"))
+        document.holder_date_of_birth = str(
+            parse_partial_date(document.holder_date_of_birth, field="holder_date_of_birth")
+        )
 
 
 def vehicle_keys(vehicle) -> None:

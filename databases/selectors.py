@@ -18,7 +18,7 @@ from .registry import model_of
 
 # What each list shows beside the record: joined in the list query, never one query per row.
 _RELATED = {
-    Database.PERSONS: (("owner__country",), ("nationalities",)),
+    Database.PERSONS: (("owner__country",), ("nationalities", "aliases")),
     Database.TRAVEL_DOCUMENTS: (("owner__country",), ()),
     Database.VEHICLES: (("owner__country",), ()),
     Database.ARTWORKS: (("owner__country", "country_stolen"), ()),
@@ -90,7 +90,7 @@ def record_get(*, viewer: User, database: str, pk: int) -> GlobalRecord:
     model = model_of(database)
     select, prefetch = _RELATED[database]
     if database == Database.PERSONS:
-        prefetch = (*prefetch, "aliases", "documents", "photos", "travel_documents")
+        prefetch = (*prefetch, "documents", "photos", "travel_documents")
     if database == Database.ARTWORKS:
         prefetch = (*prefetch, "photos")
     records = visible_to(model.objects.all(), viewer).select_related(*select, "created_by")

@@ -14,30 +14,67 @@ from .identifiers.vin import vin_check_digit
 from .keys import latin, name_key
 
 PREFIX = "GEN-"
-LATIN_FAMILY = (
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Names separated by spaces; "_" joins the parts of a compound name ("عبد_الله")."""
+    return tuple(word.replace("_", " ") for word in text.split())
+
+
+LATIN_FAMILY = _words(
     "Garcia Martinez Lopez Sanchez Perez Gomez Martin Jimenez Ruiz Hernandez Dupont Durand Bernard Moreau Laurent "
     "Lefebvre Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Silva Santos Oliveira Souza "
     "Rossi Russo Ferrari Esposito Muller Schmidt Schneider Fischer Weber Kowalski Nowak Ivanov Petrov Okafor Mensah "
     "Kamau Otieno Nguyen Tran Tan Lim Wong Suzuki Tanaka Kim Lee Park Chen Wang Singh Kumar Sharma"
-).split()
-LATIN_GIVEN = (
+)
+LATIN_GIVEN = _words(
     "Maria Jose Juan Carmen Antonio Ana Luis Pedro Sofia Lucia Jean Pierre Marie Claire Luc Sophie John James "
     "Michael Sarah Emma Olivia David Daniel Paolo Giulia Marco Hans Anna Peter Piotr Olga Ivan Chidi Kwame Amina "
     "Wanjiru Minh Linh Wei Mei Hiroshi Yuki Ji-woon Raj Priya Carlos Elena Miguel Isabel"
-).split()
-ARABIC_FAMILY = (
+)
+ARABIC_FAMILY = _words(
     "محمد أحمد علي حسن حسين إبراهيم عبد_الله عبد_الرحمن الخطيب الحسيني المصري العلي الشامي الحداد النجار "
     "السيد منصور يوسف خليل سليمان عثمان الزهراني القحطاني العتيبي بن_علي الفاسي البغدادي التونسي الجزائري"
-).replace("_", " ").split(" ")
-ARABIC_GIVEN = (
+)
+ARABIC_GIVEN = _words(
     "محمد أحمد علي عمر خالد يوسف إبراهيم مصطفى حسن حسين فاطمة عائشة مريم خديجة زينب نور ليلى سارة هدى سلمى "
     "عبد_الله عبد_الرحمن طارق سعيد كريم رشيد ياسين أمين حمزة بلال"
-).replace("_", " ").split(" ")
-ISSUERS = ("ESP", "FRA", "USA", "EGY", "ARG", "SGP", "KEN", "THA", "MAR", "ARE", "DEU", "ITA", "GBR", "BRA", "NGA",
-           "IND", "CHN", "TUR", "MEX", "CAN")
+)
+ISSUERS = (
+    "ESP",
+    "FRA",
+    "USA",
+    "EGY",
+    "ARG",
+    "SGP",
+    "KEN",
+    "THA",
+    "MAR",
+    "ARE",
+    "DEU",
+    "ITA",
+    "GBR",
+    "BRA",
+    "NGA",
+    "IND",
+    "CHN",
+    "TUR",
+    "MEX",
+    "CAN",
+)
 DOC_STATUS = ("stolen",) * 6 + ("lost",) * 3 + ("revoked", "stolen_blank")
-MAKES = (("Toyota", "Corolla"), ("Volkswagen", "Golf"), ("Ford", "Focus"), ("Renault", "Clio"), ("Honda", "Civic"),
-         ("Hyundai", "Tucson"), ("BMW", "X5"), ("Mercedes-Benz", "C 200"), ("Nissan", "Patrol"), ("Kia", "Sportage"))
+MAKES = (
+    ("Toyota", "Corolla"),
+    ("Volkswagen", "Golf"),
+    ("Ford", "Focus"),
+    ("Renault", "Clio"),
+    ("Honda", "Civic"),
+    ("Hyundai", "Tucson"),
+    ("BMW", "X5"),
+    ("Mercedes-Benz", "C 200"),
+    ("Nissan", "Patrol"),
+    ("Kia", "Sportage"),
+)
 COLOURS = ("black", "white", "silver", "grey", "blue", "red", "green")
 VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
 
@@ -48,17 +85,44 @@ def _tsv(values) -> str:
 
 def _common(rng: random.Random, owners: list[int], reference: str, status: str, today: dt.date) -> list:
     recorded = today - dt.timedelta(days=rng.randrange(0, 4 * 365))
-    review_by = recorded.replace(year=recorded.year + 5) if not (recorded.month == 2 and recorded.day == 29) \
+    review_by = (
+        recorded.replace(year=recorded.year + 5)
+        if not (recorded.month == 2 and recorded.day == 29)
         else recorded.replace(year=recorded.year + 5, day=28)
+    )
     stamp = f"{recorded.isoformat()} 12:00:00+00"
     return [rng.choice(owners), "all", reference, status, "", stamp, stamp, None, review_by.isoformat(), None, None]
 
 
-COMMON_COLUMNS = ("owner_id", "restriction", "reference", "status", "remarks", "recorded_at", "updated_at",
-                  "reviewed_at", "review_by", "review_reminded_at", "created_by_id")
-TRAVEL_DOCUMENT_COLUMNS = (*COMMON_COLUMNS, "document_type", "number", "number_normalized", "ocr_key",
-                           "issuing_country", "holder_family_name", "holder_given_names", "holder_date_of_birth",
-                           "holder_nationality", "date_of_issue", "date_of_expiry", "date_of_event", "person_id")
+COMMON_COLUMNS = (
+    "owner_id",
+    "restriction",
+    "reference",
+    "status",
+    "remarks",
+    "recorded_at",
+    "updated_at",
+    "reviewed_at",
+    "review_by",
+    "review_reminded_at",
+    "created_by_id",
+)
+TRAVEL_DOCUMENT_COLUMNS = (
+    *COMMON_COLUMNS,
+    "document_type",
+    "number",
+    "number_normalized",
+    "ocr_key",
+    "issuing_country",
+    "holder_family_name",
+    "holder_given_names",
+    "holder_date_of_birth",
+    "holder_nationality",
+    "date_of_issue",
+    "date_of_expiry",
+    "date_of_event",
+    "person_id",
+)
 
 
 def document_number(index: int, issuer: str) -> str:
@@ -99,8 +163,19 @@ def travel_documents(n: int, owners: list[int], seed: int, today: dt.date) -> It
         )
 
 
-PERSON_COLUMNS = ("id", *COMMON_COLUMNS, "family_name", "given_names", "family_name_latin", "given_names_latin",
-                  "name_key", "date_of_birth", "birth_year", "place_of_birth", "sex")
+PERSON_COLUMNS = (
+    "id",
+    *COMMON_COLUMNS,
+    "family_name",
+    "given_names",
+    "family_name_latin",
+    "given_names_latin",
+    "name_key",
+    "date_of_birth",
+    "birth_year",
+    "place_of_birth",
+    "sex",
+)
 
 
 @lru_cache(maxsize=4096)
@@ -125,12 +200,28 @@ def persons(n: int, first_id: int, owners: list[int], countries: list[int], seed
             given = f"{given} {rng.choice(ARABIC_GIVEN if arabic else LATIN_GIVEN)}"
         year = rng.randrange(1940, 2010)
         precision = rng.random()
-        dob = f"{year}" if precision < 0.1 else (f"{year}-{rng.randrange(1, 13):02d}" if precision < 0.2 else
-                                                  f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}")
+        dob = (
+            f"{year}"
+            if precision < 0.1
+            else (
+                f"{year}-{rng.randrange(1, 13):02d}"
+                if precision < 0.2
+                else f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+            )
+        )
         family_latin, given_latin = _latin(family), _latin(given)
         row = [pk, *_common(rng, owners, f"{PREFIX}P-{i:09d}", "wanted" if rng.random() < 0.7 else "missing", today)]
-        row += [family, given, family_latin, given_latin, _key(family_latin, given_latin), dob, year, "",
-                rng.choice("MF")]
+        row += [
+            family,
+            given,
+            family_latin,
+            given_latin,
+            _key(family_latin, given_latin),
+            dob,
+            year,
+            "",
+            rng.choice("MF"),
+        ]
         nationality = [_tsv([pk, rng.choice(countries)])]
         aliases = []
         if rng.random() < 0.2:
@@ -139,8 +230,20 @@ def persons(n: int, first_id: int, owners: list[int], countries: list[int], seed
         yield _tsv(row), nationality, aliases
 
 
-VEHICLE_COLUMNS = (*COMMON_COLUMNS, "vin", "vin_key", "plate", "plate_normalized", "plate_key", "plate_country",
-                   "make", "model", "colour", "year", "date_of_event")
+VEHICLE_COLUMNS = (
+    *COMMON_COLUMNS,
+    "vin",
+    "vin_key",
+    "plate",
+    "plate_normalized",
+    "plate_key",
+    "plate_country",
+    "make",
+    "model",
+    "colour",
+    "year",
+    "date_of_event",
+)
 
 
 def vin(rng: random.Random) -> str:
@@ -157,6 +260,17 @@ def vehicles(n: int, owners: list[int], seed: int, today: dt.date) -> Iterator[s
         plate = f"{i % 10000:04d}{''.join(rng.choice('BCDFGHJKLMNPRSTVWXYZ') for _ in range(3))}"
         make, model = rng.choice(MAKES)
         row = _common(rng, owners, f"{PREFIX}V-{i:09d}", "stolen", today)
-        row += [number, confusion_key(number), plate, plate, confusion_key(plate), country, make, model,
-                rng.choice(COLOURS), rng.randrange(1995, 2026), None]
+        row += [
+            number,
+            confusion_key(number),
+            plate,
+            plate,
+            confusion_key(plate),
+            country,
+            make,
+            model,
+            rng.choice(COLOURS),
+            rng.randrange(1995, 2026),
+            None,
+        ]
         yield _tsv(row)

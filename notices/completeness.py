@@ -54,22 +54,24 @@ def _red_thresholds(notice: Notice) -> list[str]:
     if notice.judicial_basis == JudicialBasis.PROSECUTION:
         minimum = settings.NOTICE_RED_MIN_PENALTY_MONTHS
         if not notice.maximum_penalty_life and (notice.maximum_penalty_months or 0) < minimum:
-            problems.append(gettext(
-                "A Red Notice for prosecution needs an offence punishable by at least {months} months of "
-                "deprivation of liberty."
-            ).format(months=minimum))
+            problems.append(
+                gettext(
+                    "A Red Notice for prosecution needs an offence punishable by at least {months} months of "
+                    "deprivation of liberty."
+                ).format(months=minimum)
+            )
     elif notice.judicial_basis == JudicialBasis.SENTENCE:
         minimum = settings.NOTICE_RED_MIN_SENTENCE_MONTHS
         if notice.sentence_remaining_months is None:
             problems.append(gettext("Missing: the part of the sentence remaining to serve."))
         elif notice.sentence_remaining_months < minimum:
-            problems.append(gettext(
-                "A Red Notice to enforce a sentence needs at least {months} months of the sentence left to serve."
-            ).format(months=minimum))
+            problems.append(
+                gettext(
+                    "A Red Notice to enforce a sentence needs at least {months} months of the sentence left to serve."
+                ).format(months=minimum)
+            )
     if not notice.warrant_reference.strip():
-        problems.append(gettext(
-            "A Red Notice needs a valid arrest warrant or court decision: give its reference."
-        ))
+        problems.append(gettext("A Red Notice needs a valid arrest warrant or court decision: give its reference."))
     return problems
 
 

@@ -8,7 +8,7 @@ from ncb.choices import Language
 from ncb.forms import StyledForm, style_form
 from ncb.models import Country
 
-from .choices import ChecklistItem, NoticeStatus, NoticeType, PUBLIC_TYPES
+from .choices import PUBLIC_TYPES, ChecklistItem, NoticeStatus, NoticeType
 from .languages import is_language_code
 from .models import Notice
 from .translation import CONTENT_FIELDS
@@ -17,9 +17,13 @@ from .types import NoticeTypeSpec
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 WIDGETS = {
-    "date_of_birth": DATE, "facts_date": DATE, "warrant_issued_on": DATE,
-    "summary_of_facts": forms.Textarea(attrs={"rows": 5}), "charges": forms.Textarea(attrs={"rows": 3}),
-    "physical_description": forms.Textarea(attrs={"rows": 3}), "distinguishing_marks": forms.Textarea(attrs={"rows": 2}),
+    "date_of_birth": DATE,
+    "facts_date": DATE,
+    "warrant_issued_on": DATE,
+    "summary_of_facts": forms.Textarea(attrs={"rows": 5}),
+    "charges": forms.Textarea(attrs={"rows": 3}),
+    "physical_description": forms.Textarea(attrs={"rows": 3}),
+    "distinguishing_marks": forms.Textarea(attrs={"rows": 2}),
     "nationalities": forms.SelectMultiple(attrs={"size": 6}),
 }
 
@@ -55,7 +59,9 @@ class NoticeRequestForm(forms.Form):
         self.fields.update(forms.fields_for_model(Notice, fields=names, widgets=WIDGETS, labels=spec.labels))
         if "subject_record" in spec.fields:
             self.fields["subject_record"] = forms.IntegerField(
-                label=_("person record in the databases"), required=False, min_value=1,
+                label=_("person record in the databases"),
+                required=False,
+                min_value=1,
                 help_text=_("The number of the subject's record in the persons database, if there is one."),
             )
         if "languages_spoken" in spec.fields:
@@ -123,11 +129,16 @@ class ReviewForm(forms.Form):
 
     PUBLISH, REFUSE = "publish", "refuse"
     decision = forms.ChoiceField(
-        label=_("Decision"), widget=forms.RadioSelect,
+        label=_("Decision"),
+        widget=forms.RadioSelect,
         choices=[(PUBLISH, _("Publish")), (REFUSE, _("Refuse"))],
     )
-    reasons = forms.CharField(label=_("Reasons (required to refuse)"), required=False, max_length=4000,
-                              widget=forms.Textarea(attrs={"rows": 4}))
+    reasons = forms.CharField(
+        label=_("Reasons (required to refuse)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,7 +162,8 @@ class DiffusionReviewForm(ReviewForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["decision"].choices = [
-            (self.CONFIRM, _("Compliant: keep circulating")), (self.WITHDRAW, _("Withdraw")),
+            (self.CONFIRM, _("Compliant: keep circulating")),
+            (self.WITHDRAW, _("Withdraw")),
         ]
         self.fields["reasons"].label = _("Reasons (required to withdraw)")
 
@@ -160,10 +172,12 @@ class TranslationForm(StyledForm):
     language = forms.ChoiceField(label=_("Language of the translation"), choices=Language.choices)
     summary_of_facts = forms.CharField(label=_("summary of facts"), required=False, widget=WIDGETS["summary_of_facts"])
     charges = forms.CharField(label=_("charges"), required=False, widget=WIDGETS["charges"])
-    physical_description = forms.CharField(label=_("physical description"), required=False,
-                                           widget=WIDGETS["physical_description"])
-    distinguishing_marks = forms.CharField(label=_("scars, marks and tattoos"), required=False,
-                                           widget=WIDGETS["distinguishing_marks"])
+    physical_description = forms.CharField(
+        label=_("physical description"), required=False, widget=WIDGETS["physical_description"]
+    )
+    distinguishing_marks = forms.CharField(
+        label=_("scars, marks and tattoos"), required=False, widget=WIDGETS["distinguishing_marks"]
+    )
 
 
 class PublicConsentForm(StyledForm):
@@ -172,22 +186,34 @@ class PublicConsentForm(StyledForm):
 
 class RequestFilterForm(StyledForm):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any"))] + NoticeStatus.choices)
-    notice_type = forms.ChoiceField(label=pgettext_lazy("INTERPOL notice", "Type of notice"), required=False,
-                                    choices=[("", _("Any"))] + NoticeType.choices)
+    notice_type = forms.ChoiceField(
+        label=pgettext_lazy("INTERPOL notice", "Type of notice"),
+        required=False,
+        choices=[("", _("Any"))] + NoticeType.choices,
+    )
 
 
 class NoticeSearchForm(StyledForm):
     text = forms.CharField(label=_("Name or control number"), required=False, max_length=100)
-    notice_type = forms.ChoiceField(label=pgettext_lazy("INTERPOL notice", "Type of notice"), required=False,
-                                    choices=[("", _("Any"))] + NoticeType.choices)
+    notice_type = forms.ChoiceField(
+        label=pgettext_lazy("INTERPOL notice", "Type of notice"),
+        required=False,
+        choices=[("", _("Any"))] + NoticeType.choices,
+    )
     nationality = forms.CharField(label=_("Nationality (ISO code)"), required=False, max_length=2)
     requesting_country = forms.CharField(label=_("Requesting country (ISO code)"), required=False, max_length=2)
 
 
 class DiffusionFilterForm(StyledForm):
-    box = forms.ChoiceField(label=_("Show"), required=False, choices=[
-        ("", _("All")), ("received", _("Received")), ("sent", _("Sent by my NCB")),
-    ])
+    box = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("received", _("Received")),
+            ("sent", _("Sent by my NCB")),
+        ],
+    )
     text = forms.CharField(label=_("Name"), required=False, max_length=100)
 
 
@@ -195,13 +221,24 @@ class DiffusionForm(NoticeRequestForm):
     """A diffusion: the same particulars as a notice request, its purpose and its addressees."""
 
     def fields_adjust(self) -> None:
-        for name in ("subject_record", "public_consent", "judicial_basis", "maximum_penalty_months", "maximum_penalty_life",
-                     "sentence_remaining_months", "warrant_issued_on", "warrant_authority", "warrant_country",
-                     "un_reference", "un_committee"):
+        for name in (
+            "subject_record",
+            "public_consent",
+            "judicial_basis",
+            "maximum_penalty_months",
+            "maximum_penalty_life",
+            "sentence_remaining_months",
+            "warrant_issued_on",
+            "warrant_authority",
+            "warrant_country",
+            "un_reference",
+            "un_committee",
+        ):
             self.fields.pop(name, None)
         self.fields["to_all"] = forms.BooleanField(label=_("Send to every member country"), required=False)
         self.fields["countries"] = forms.ModelMultipleChoiceField(
-            label=_("Or only to these countries"), required=False,
+            label=_("Or only to these countries"),
+            required=False,
             queryset=Country.objects.filter(is_member=True).order_by("name"),
             widget=forms.SelectMultiple(attrs={"size": 8}),
         )
@@ -216,8 +253,11 @@ class DiffusionForm(NoticeRequestForm):
 class PublicSearchForm(StyledForm):
     """The public site's search, with the filters of the public API."""
 
-    notice_type = forms.ChoiceField(label=pgettext_lazy("INTERPOL notice", "Type of notice"), required=False,
-                                    choices=[(t.value, t.label) for t in PUBLIC_TYPES])
+    notice_type = forms.ChoiceField(
+        label=pgettext_lazy("INTERPOL notice", "Type of notice"),
+        required=False,
+        choices=[(t.value, t.label) for t in PUBLIC_TYPES],
+    )
     name = forms.CharField(label=_("Family name"), required=False, max_length=100)
     forename = forms.CharField(label=_("Forename"), required=False, max_length=100)
     nationality = forms.CharField(label=_("Nationality (ISO code)"), required=False, max_length=2)

@@ -37,11 +37,7 @@ def may_submit(user, notice: Notice) -> bool:
 
 def may_approve(user, notice: Notice) -> bool:
     """Only the head of the requesting NCB sends its requests to the General Secretariat."""
-    return (
-        notice.status == NoticeStatus.SUBMITTED
-        and user.unit_id == notice.owner_id
-        and has_role(user, Role.NCB_HEAD)
-    )
+    return notice.status == NoticeStatus.SUBMITTED and user.unit_id == notice.owner_id and has_role(user, Role.NCB_HEAD)
 
 
 def may_review(user, notice: Notice) -> bool:

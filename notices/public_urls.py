@@ -14,12 +14,19 @@ ENTITY = r"(?P<url_id>\d{4}-\d{5,})"
 urlpatterns = [re_path(rf"^notices/photos/{ENTITY}$", public_photo, name="public_notice_photo")]
 for _type in PUBLIC_TYPES:
     urlpatterns += [
-        re_path(rf"^api/notices/v1/{_type.value}$", PublicNoticeListView.as_view(notice_type=_type.value),
-                name=f"public_notices_api_{_type.value}_list"),
-        re_path(rf"^api/notices/v1/{_type.value}/{ENTITY}$",
-                PublicNoticeDetailView.as_view(notice_type=_type.value),
-                name=f"public_notices_api_{_type.value}_detail"),
-        re_path(rf"^api/notices/v1/{_type.value}/{ENTITY}/images$",
-                PublicNoticeImagesView.as_view(notice_type=_type.value),
-                name=f"public_notices_api_{_type.value}_images"),
+        re_path(
+            rf"^api/notices/v1/{_type.value}$",
+            PublicNoticeListView.as_view(notice_type=_type.value),
+            name=f"public_notices_api_{_type.value}_list",
+        ),
+        re_path(
+            rf"^api/notices/v1/{_type.value}/{ENTITY}$",
+            PublicNoticeDetailView.as_view(notice_type=_type.value),
+            name=f"public_notices_api_{_type.value}_detail",
+        ),
+        re_path(
+            rf"^api/notices/v1/{_type.value}/{ENTITY}/images$",
+            PublicNoticeImagesView.as_view(notice_type=_type.value),
+            name=f"public_notices_api_{_type.value}_images",
+        ),
     ]

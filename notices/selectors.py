@@ -46,13 +46,16 @@ def notice_requests_of_ncb(*, user, status: str = "", notice_type: str = "") -> 
     return notices.select_related(*LIST_RELATED).prefetch_related("nationalities").order_by("-created_at", "-id")
 
 
-def notice_search(*, user, text: str = "", notice_type: str = "", nationality: str = "",
-                  requesting_country: str = "") -> QuerySet[Notice]:
+def notice_search(
+    *, user, text: str = "", notice_type: str = "", nationality: str = "", requesting_country: str = ""
+) -> QuerySet[Notice]:
     """Published notices the user may see, filtered by name or control number, type and countries."""
     notices = notices_visible_to(user).filter(status=NoticeStatus.PUBLISHED)
     if text:
         notices = notices.filter(
-            Q(family_name__icontains=text) | Q(given_names__icontains=text) | Q(aliases__icontains=text)
+            Q(family_name__icontains=text)
+            | Q(given_names__icontains=text)
+            | Q(aliases__icontains=text)
             | Q(entity_id__icontains=text)
         )
     if notice_type:
@@ -68,7 +71,8 @@ def review_queue() -> QuerySet[Notice]:
     """Requests awaiting the compliance review, the longest waiting first (the target runs from approval)."""
     return (
         Notice.objects.filter(status=NoticeStatus.UNDER_REVIEW)
-        .select_related(*LIST_RELATED).prefetch_related("nationalities")
+        .select_related(*LIST_RELATED)
+        .prefetch_related("nationalities")
         .order_by("review_started_at", "id")
     )
 
@@ -76,9 +80,9 @@ def review_queue() -> QuerySet[Notice]:
 def notice_get(*, user, pk: int) -> Notice:
     """One notice the user may see, with what its page shows; 404 otherwise (no hint that it exists)."""
     return get_object_or_404(
-        notices_visible_to(user).select_related(
-            *LIST_RELATED, "country_of_birth", "warrant_country", "public_extract"
-        ).prefetch_related("nationalities", "events__actor", "hits"),
+        notices_visible_to(user)
+        .select_related(*LIST_RELATED, "country_of_birth", "warrant_country", "public_extract")
+        .prefetch_related("nationalities", "events__actor", "hits"),
         pk=pk,
     )
 
@@ -88,7 +92,9 @@ def notices_awaiting_screening() -> list[int]:
     return list(
         Notice.objects.filter(
             status=NoticeStatus.PUBLISHED, screening_status__in=[ScreeningStatus.PENDING, ScreeningStatus.NOT_SCREENED]
-        ).order_by("published_at").values_list("pk", flat=True)[:1000]
+        )
+        .order_by("published_at")
+        .values_list("pk", flat=True)[:1000]
     )
 
 
@@ -115,7 +121,8 @@ def diffusion_list(*, user, box: str = "", text: str = "") -> QuerySet[Diffusion
         diffusions = diffusions.filter(Q(family_name__icontains=text) | Q(given_names__icontains=text))
     return (
         diffusions.select_related("owner__country", "sent_by")
-        .prefetch_related("nationalities", "restriction_countries").order_by("-sent_at", "-id")
+        .prefetch_related("nationalities", "restriction_countries")
+        .order_by("-sent_at", "-id")
     )
 
 
@@ -123,22 +130,33 @@ def diffusions_to_review() -> QuerySet[Diffusion]:
     """Circulating diffusions not yet reviewed, oldest first."""
     return (
         Diffusion.objects.filter(status=DiffusionStatus.CIRCULATING, reviewed_at__isnull=True)
-        .select_related("owner__country", "sent_by").prefetch_related("nationalities", "restriction_countries")
+        .select_related("owner__country", "sent_by")
+        .prefetch_related("nationalities", "restriction_countries")
         .order_by("sent_at", "id")
     )
 
 
 def diffusion_get(*, user, pk: int) -> Diffusion:
     return get_object_or_404(
-        diffusions_visible_to(user).select_related("owner__country", "sent_by", "reviewed_by", "country_of_birth")
+        diffusions_visible_to(user)
+        .select_related("owner__country", "sent_by", "reviewed_by", "country_of_birth")
         .prefetch_related("nationalities", "restriction_countries"),
         pk=pk,
     )
 
 
-def public_extracts(*, notice_type: str, forename: str = "", name: str = "", nationality: str = "",
-                    age_min: int | None = None, age_max: int | None = None, sex_id: str = "",
-                    arrest_warrant_country_id: str = "", today: date | None = None) -> QuerySet[PublicExtract]:
+def public_extracts(
+    *,
+    notice_type: str,
+    forename: str = "",
+    name: str = "",
+    nationality: str = "",
+    age_min: int | None = None,
+    age_max: int | None = None,
+    sex_id: str = "",
+    arrest_warrant_country_id: str = "",
+    today: date | None = None,
+) -> QuerySet[PublicExtract]:
     """Public extracts of one type, filtered as INTERPOL's public notices API filters them."""
     extracts = PublicExtract.objects.filter(notice_type=notice_type, notice__status=NoticeStatus.PUBLISHED)
     if forename:
@@ -169,6 +187,8 @@ def public_extract_get(*, notice_type: str, entity_id: str) -> PublicExtract:
 
 def public_extract_with_photo(*, entity_id: str) -> PublicExtract:
     return get_object_or_404(
-        PublicExtract.objects.select_related("notice"), entity_id=entity_id, has_photo=True,
+        PublicExtract.objects.select_related("notice"),
+        entity_id=entity_id,
+        has_photo=True,
         notice__status=NoticeStatus.PUBLISHED,
     )

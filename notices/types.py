@@ -13,14 +13,34 @@ from django.utils.translation import pgettext_lazy
 from .choices import NoticeType
 
 IDENTITY = (
-    "subject_record", "family_name", "given_names", "aliases", "sex", "date_of_birth", "place_of_birth", "country_of_birth",
-    "nationalities", "languages_spoken", "height_cm", "weight_kg", "physical_description", "distinguishing_marks",
+    "subject_record",
+    "family_name",
+    "given_names",
+    "aliases",
+    "sex",
+    "date_of_birth",
+    "place_of_birth",
+    "country_of_birth",
+    "nationalities",
+    "languages_spoken",
+    "height_cm",
+    "weight_kg",
+    "physical_description",
+    "distinguishing_marks",
     "photo",
 )
 FACTS = ("summary_of_facts", "facts_date", "facts_place")
 JUDICIAL = (
-    "charges", "law", "judicial_basis", "maximum_penalty_months", "maximum_penalty_life",
-    "sentence_remaining_months", "warrant_reference", "warrant_issued_on", "warrant_authority", "warrant_country",
+    "charges",
+    "law",
+    "judicial_basis",
+    "maximum_penalty_months",
+    "maximum_penalty_life",
+    "sentence_remaining_months",
+    "warrant_reference",
+    "warrant_issued_on",
+    "warrant_authority",
+    "warrant_country",
 )
 BODY = ("sex", "height_cm", "weight_kg", "physical_description", "distinguishing_marks", "photo")
 UN_SANCTIONS = ("un_reference", "un_committee")
@@ -55,16 +75,29 @@ SPECS = {
         _("To seek the location and arrest of a wanted person with a view to extradition or similar lawful action."),
         fields=("language", "public_consent", *IDENTITY, *FACTS, *JUDICIAL),
         required=(
-            "family_name", "given_names", "date_of_birth", "nationalities", "sex", "summary_of_facts", "facts_date",
-            "facts_place", "charges", "law", "judicial_basis", "warrant_issued_on", "warrant_authority",
+            "family_name",
+            "given_names",
+            "date_of_birth",
+            "nationalities",
+            "sex",
+            "summary_of_facts",
+            "facts_date",
+            "facts_place",
+            "charges",
+            "law",
+            "judicial_basis",
+            "warrant_issued_on",
+            "warrant_authority",
             "warrant_country",
         ),
         required_any=(("photo", "physical_description"),),
     ),
     NoticeType.YELLOW: NoticeTypeSpec(
         NoticeType.YELLOW,
-        _("To help locate missing persons, often minors, or to help identify persons who are unable to identify "
-          "themselves."),
+        _(
+            "To help locate missing persons, often minors, or to help identify persons who are unable to identify "
+            "themselves."
+        ),
         fields=("language", "public_consent", *IDENTITY, *FACTS),
         required=("sex", "summary_of_facts", "facts_date", "facts_place"),
         required_any=(("photo", "physical_description"),),
@@ -76,8 +109,10 @@ SPECS = {
     ),
     NoticeType.BLUE: NoticeTypeSpec(
         NoticeType.BLUE,
-        _("To collect additional information about a person's identity, location or activities in relation to a "
-          "crime."),
+        _(
+            "To collect additional information about a person's identity, location or activities in relation to a "
+            "crime."
+        ),
         fields=("language", *IDENTITY, *FACTS, "charges", "law"),
         required=("summary_of_facts",),
         required_any=(("family_name", "photo", "physical_description"),),
@@ -97,16 +132,20 @@ SPECS = {
     ),
     NoticeType.GREEN: NoticeTypeSpec(
         NoticeType.GREEN,
-        _("To provide warnings about a person's criminal activities, where the person is considered a possible "
-          "threat to public safety."),
+        _(
+            "To provide warnings about a person's criminal activities, where the person is considered a possible "
+            "threat to public safety."
+        ),
         fields=("language", *IDENTITY, *FACTS, "charges", "law"),
         required=("family_name", "given_names", "summary_of_facts"),
         labels={"summary_of_facts": _("Criminal activities and why the person is a threat")},
     ),
     NoticeType.ORANGE: NoticeTypeSpec(
         NoticeType.ORANGE,
-        _("To warn of an event, a person, an object or a process representing a serious and imminent threat to "
-          "public safety."),
+        _(
+            "To warn of an event, a person, an object or a process representing a serious and imminent threat to "
+            "public safety."
+        ),
         fields=("language", *IDENTITY, *FACTS),
         required=("summary_of_facts", "facts_date"),
         labels={
@@ -117,8 +156,10 @@ SPECS = {
     ),
     NoticeType.PURPLE: NoticeTypeSpec(
         NoticeType.PURPLE,
-        _("To seek or provide information on modus operandi, objects, devices and concealment methods used by "
-          "criminals."),
+        _(
+            "To seek or provide information on modus operandi, objects, devices and concealment methods used by "
+            "criminals."
+        ),
         fields=("language", "summary_of_facts", "facts_date", "facts_place", "physical_description", "photo"),
         required=("summary_of_facts", "physical_description"),
         labels={

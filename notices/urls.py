@@ -29,6 +29,7 @@ urlpatterns = [
     path("diffusions/<int:pk>/photo/", photos.diffusion_photo, name="diffusion_photo"),
     path("diffusions/<int:pk>/review/", review.diffusion_review, name="diffusion_review"),
     path("public/", public.public_list, name="public_list"),
-    re_path(r"^public/(?P<notice_type>red|yellow|un)/(?P<url_id>\d{4}-\d{5,})/$", public.public_detail,
-            name="public_detail"),
+    re_path(
+        r"^public/(?P<notice_type>red|yellow|un)/(?P<url_id>\d{4}-\d{5,})/$", public.public_detail, name="public_detail"
+    ),
 ]

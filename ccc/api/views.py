@@ -13,6 +13,7 @@ from ncb.services import audit_record
 
 from .. import selectors, services
 from ..choices import CaseSource
+from ..models import Case
 from .filters import CaseFilter
 from .serializers import (
     CaseDetailSerializer,
@@ -33,6 +34,8 @@ class CaseListView(generics.ListAPIView):
     filterset_class = CaseFilter
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
+            return Case.objects.none()
         return selectors.ncb_cases(viewer=self.request.user)
 
     def list(self, request, *args, **kwargs):
@@ -68,6 +71,8 @@ class CaseDetailView(generics.RetrieveAPIView):
     serializer_class = CaseDetailSerializer
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no caller
+            return Case.objects.none()
         return selectors.ncb_cases(viewer=self.request.user)
 
     def retrieve(self, request, *args, **kwargs):

@@ -39,9 +39,13 @@ def _parameter(name: str, description: str) -> OpenApiParameter:
 
 
 @extend_schema(
-    summary="Check a travel document", responses={200: CheckAnswer, 400: CheckAnswer}, tags=["checks"],
-    parameters=[_parameter("number", "document number as printed or read (separators allowed)"),
-                _parameter("country", "issuing country, ISO alpha-2 or alpha-3 (or ICAO code); optional")],
+    summary="Check a travel document",
+    responses={200: CheckAnswer, 400: CheckAnswer},
+    tags=["checks"],
+    parameters=[
+        _parameter("number", "document number as printed or read (separators allowed)"),
+        _parameter("country", "issuing country, ISO alpha-2 or alpha-3 (or ICAO code); optional"),
+    ],
 )
 class TravelDocumentCheck(_CheckView):
     """Is this travel document recorded as stolen, lost or revoked?"""
@@ -50,10 +54,14 @@ class TravelDocumentCheck(_CheckView):
 
 
 @extend_schema(
-    summary="Check a motor vehicle", responses={200: CheckAnswer, 400: CheckAnswer}, tags=["checks"],
-    parameters=[_parameter("vin", "vehicle identification number"),
-                _parameter("plate", "registration plate (with `country`)"),
-                _parameter("country", "country of the plate, ISO alpha-2 or alpha-3")],
+    summary="Check a motor vehicle",
+    responses={200: CheckAnswer, 400: CheckAnswer},
+    tags=["checks"],
+    parameters=[
+        _parameter("vin", "vehicle identification number"),
+        _parameter("plate", "registration plate (with `country`)"),
+        _parameter("country", "country of the plate, ISO alpha-2 or alpha-3"),
+    ],
 )
 class VehicleCheck(_CheckView):
     """Is this vehicle (by VIN, or by plate and country) recorded as stolen?"""
@@ -62,7 +70,9 @@ class VehicleCheck(_CheckView):
 
 
 @extend_schema(
-    summary="Check a firearm", responses={200: CheckAnswer, 400: CheckAnswer}, tags=["checks"],
+    summary="Check a firearm",
+    responses={200: CheckAnswer, 400: CheckAnswer},
+    tags=["checks"],
     parameters=[_parameter("serial", "serial number"), _parameter("make", "make (manufacturer); optional")],
 )
 class FirearmCheck(_CheckView):
@@ -77,13 +87,15 @@ class BatchCheck(APIView):
     permission_classes = [role_permission(*CHECK_ROLES)]
     renderer_classes = [JSONRenderer]
 
-    @extend_schema(summary="Check many identifiers", request=BatchRequest, responses={200: BatchAnswer},
-                   tags=["checks"])
+    @extend_schema(
+        summary="Check many identifiers", request=BatchRequest, responses={200: BatchAnswer}, tags=["checks"]
+    )
     def post(self, request):
         items = request.data.get("items") if isinstance(request.data, dict) else request.data
         if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-            return Response({"detail": _("Send {\"items\": [...]}, a list of objects.")},
-                            status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {"detail": _('Send {"items": [...]}, a list of objects.')}, status=status.HTTP_400_BAD_REQUEST
+            )
         if len(items) > settings.CHECK_BATCH_MAX_ITEMS:
             return Response(
                 {"detail": _("At most {max} items per call.").format(max=settings.CHECK_BATCH_MAX_ITEMS)},

@@ -8,8 +8,18 @@ from ncb.models import Country
 from ..choices import DocumentType
 from ..models import Artwork, Firearm, Person, TravelDocument, Vehicle
 
-RECORD_OUTPUT = ("id", "reference", "owner", "owner_country", "status", "restriction", "recorded_at", "updated_at",
-                 "review_by", "review_overdue")
+RECORD_OUTPUT = (
+    "id",
+    "reference",
+    "owner",
+    "owner_country",
+    "status",
+    "restriction",
+    "recorded_at",
+    "updated_at",
+    "review_by",
+    "review_overdue",
+)
 RECORD_INPUT = ("reference", "status", "remarks")
 
 
@@ -25,8 +35,18 @@ class PersonOutput(RecordOutput):
 
     class Meta:
         model = Person
-        fields = (*RECORD_OUTPUT, "family_name", "given_names", "family_name_latin", "given_names_latin",
-                  "date_of_birth", "place_of_birth", "sex", "nationalities", "aliases")
+        fields = (
+            *RECORD_OUTPUT,
+            "family_name",
+            "given_names",
+            "family_name_latin",
+            "given_names_latin",
+            "date_of_birth",
+            "place_of_birth",
+            "sex",
+            "nationalities",
+            "aliases",
+        )
 
     def get_aliases(self, person) -> list[str]:
         return [alias.name for alias in person.aliases.all()]
@@ -35,16 +55,37 @@ class PersonOutput(RecordOutput):
 class TravelDocumentOutput(RecordOutput):
     class Meta:
         model = TravelDocument
-        fields = (*RECORD_OUTPUT, "document_type", "number", "number_normalized", "issuing_country",
-                  "holder_family_name", "holder_given_names", "holder_date_of_birth", "holder_nationality",
-                  "date_of_issue", "date_of_expiry", "date_of_event")
+        fields = (
+            *RECORD_OUTPUT,
+            "document_type",
+            "number",
+            "number_normalized",
+            "issuing_country",
+            "holder_family_name",
+            "holder_given_names",
+            "holder_date_of_birth",
+            "holder_nationality",
+            "date_of_issue",
+            "date_of_expiry",
+            "date_of_event",
+        )
 
 
 class VehicleOutput(RecordOutput):
     class Meta:
         model = Vehicle
-        fields = (*RECORD_OUTPUT, "vin", "plate", "plate_normalized", "plate_country", "make", "model", "colour",
-                  "year", "date_of_event")
+        fields = (
+            *RECORD_OUTPUT,
+            "vin",
+            "plate",
+            "plate_normalized",
+            "plate_country",
+            "make",
+            "model",
+            "colour",
+            "year",
+            "date_of_event",
+        )
 
 
 class ArtworkOutput(RecordOutput):
@@ -52,15 +93,38 @@ class ArtworkOutput(RecordOutput):
 
     class Meta:
         model = Artwork
-        fields = (*RECORD_OUTPUT, "title", "title_en", "title_fr", "title_es", "title_ar", "artist", "artwork_type",
-                  "materials", "dimensions", "period", "date_stolen", "place_stolen", "country_stolen")
+        fields = (
+            *RECORD_OUTPUT,
+            "title",
+            "title_en",
+            "title_fr",
+            "title_es",
+            "title_ar",
+            "artist",
+            "artwork_type",
+            "materials",
+            "dimensions",
+            "period",
+            "date_stolen",
+            "place_stolen",
+            "country_stolen",
+        )
 
 
 class FirearmOutput(RecordOutput):
     class Meta:
         model = Firearm
-        fields = (*RECORD_OUTPUT, "make", "model", "serial_number", "serial_normalized", "calibre", "firearm_type",
-                  "country_of_manufacture", "date_of_event")
+        fields = (
+            *RECORD_OUTPUT,
+            "make",
+            "model",
+            "serial_number",
+            "serial_normalized",
+            "calibre",
+            "firearm_type",
+            "country_of_manufacture",
+            "date_of_event",
+        )
 
 
 class IdentityDocumentInput(serializers.Serializer):
@@ -86,16 +150,37 @@ class PersonInput(serializers.ModelSerializer):
 
     class Meta:
         model = Person
-        fields = (*RECORD_INPUT, "family_name", "given_names", "family_name_latin", "given_names_latin",
-                  "date_of_birth", "place_of_birth", "sex", "nationalities", "aliases", "documents")
+        fields = (
+            *RECORD_INPUT,
+            "family_name",
+            "given_names",
+            "family_name_latin",
+            "given_names_latin",
+            "date_of_birth",
+            "place_of_birth",
+            "sex",
+            "nationalities",
+            "aliases",
+            "documents",
+        )
 
 
 class TravelDocumentInput(serializers.ModelSerializer):
     class Meta:
         model = TravelDocument
-        fields = (*RECORD_INPUT, "document_type", "number", "issuing_country", "holder_family_name",
-                  "holder_given_names", "holder_date_of_birth", "holder_nationality", "date_of_issue",
-                  "date_of_expiry", "date_of_event")
+        fields = (
+            *RECORD_INPUT,
+            "document_type",
+            "number",
+            "issuing_country",
+            "holder_family_name",
+            "holder_given_names",
+            "holder_date_of_birth",
+            "holder_nationality",
+            "date_of_issue",
+            "date_of_expiry",
+            "date_of_event",
+        )
 
 
 class VehicleInput(serializers.ModelSerializer):
@@ -109,8 +194,21 @@ class ArtworkInput(serializers.ModelSerializer):
 
     class Meta:
         model = Artwork
-        fields = (*RECORD_INPUT, "title_en", "title_fr", "title_es", "title_ar", "artist", "artwork_type",
-                  "materials", "dimensions", "period", "date_stolen", "place_stolen", "country_stolen")
+        fields = (
+            *RECORD_INPUT,
+            "title_en",
+            "title_fr",
+            "title_es",
+            "title_ar",
+            "artist",
+            "artwork_type",
+            "materials",
+            "dimensions",
+            "period",
+            "date_stolen",
+            "place_stolen",
+            "country_stolen",
+        )
 
     def validate(self, attrs):
         titles = [attrs.get(f"title_{code}") for code in ("en", "fr", "es", "ar")]
@@ -122,8 +220,16 @@ class ArtworkInput(serializers.ModelSerializer):
 class FirearmInput(serializers.ModelSerializer):
     class Meta:
         model = Firearm
-        fields = (*RECORD_INPUT, "make", "model", "serial_number", "calibre", "firearm_type",
-                  "country_of_manufacture", "date_of_event")
+        fields = (
+            *RECORD_INPUT,
+            "make",
+            "model",
+            "serial_number",
+            "calibre",
+            "firearm_type",
+            "country_of_manufacture",
+            "date_of_event",
+        )
 
 
 class CheckMatch(serializers.Serializer):

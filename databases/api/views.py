@@ -70,10 +70,13 @@ class _RecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         form = input_class(data=request.data)
         form.is_valid(raise_exception=True)
         data, related = _split(dict(form.validated_data))
-        record = services.record_create(database=self.database, owner=request.user.unit, actor=request.user,
-                                        data=data, request=request, **related)
-        return Response(output_class(selectors.record_get(viewer=request.user, database=self.database,
-                                                          pk=record.pk)).data, status=201)
+        record = services.record_create(
+            database=self.database, owner=request.user.unit, actor=request.user, data=data, request=request, **related
+        )
+        return Response(
+            output_class(selectors.record_get(viewer=request.user, database=self.database, pk=record.pk)).data,
+            status=201,
+        )
 
     def update(self, request, *args, **kwargs):
         record = self.get_object()
@@ -84,20 +87,27 @@ class _RecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         form.is_valid(raise_exception=True)
         data, related = _split(dict(form.validated_data))
         services.record_update(record=record, actor=request.user, data=data, request=request, **related)
-        return Response(output_class(selectors.record_get(viewer=request.user, database=self.database,
-                                                          pk=record.pk)).data)
+        return Response(
+            output_class(selectors.record_get(viewer=request.user, database=self.database, pk=record.pk)).data
+        )
 
     def partial_update(self, request, *args, **kwargs):
-        return self.update(request, partial=True, *args, **kwargs)
+        return self.update(request, *args, partial=True, **kwargs)
 
 
 def _list_parameters(database: str) -> list[OpenApiParameter]:
-    names = {"q": "text: reference, name or identifier (OCR confusions allowed)", "status": "record status",
-             "owner": "owner's country, ISO alpha-2", "mine": "1: only my NCB's records",
-             "review": "due or overdue"}
+    names = {
+        "q": "text: reference, name or identifier (OCR confusions allowed)",
+        "status": "record status",
+        "owner": "owner's country, ISO alpha-2",
+        "mine": "1: only my NCB's records",
+        "review": "due or overdue",
+    }
     names.update({column: column.replace("_", " ") for column in EXTRA_FILTERS[database]})
-    return [OpenApiParameter(name, str, OpenApiParameter.QUERY, required=False, description=text)
-            for name, text in names.items()]
+    return [
+        OpenApiParameter(name, str, OpenApiParameter.QUERY, required=False, description=text)
+        for name, text in names.items()
+    ]
 
 
 def record_viewset(database: str) -> type[_RecordViewSet]:

@@ -29,7 +29,11 @@ def import_job_create(*, database: str, owner: Unit, upload, actor: User) -> Imp
 
 def _progress(job: ImportJob, report: ImportReport) -> None:
     job.processed, job.imported, job.updated, job.rejected = (
-        report.processed, report.imported, report.updated, report.rejected)
+        report.processed,
+        report.imported,
+        report.updated,
+        report.rejected,
+    )
     job.errors = report.errors
     job.save(update_fields=["processed", "imported", "updated", "rejected", "errors"])
 
@@ -46,8 +50,13 @@ def import_job_run(*, job_id: int) -> str:
             job.total, job.status = count_rows(stream, kind), ImportStatus.RUNNING
             job.save(update_fields=["total", "status"])
             report = records_import(
-                database=job.database, owner=job.owner, stream=stream, kind=kind, actor=job.created_by,
-                file_name=job.file_name, progress=lambda r: _progress(job, r),
+                database=job.database,
+                owner=job.owner,
+                stream=stream,
+                kind=kind,
+                actor=job.created_by,
+                file_name=job.file_name,
+                progress=lambda r: _progress(job, r),
             )
         except ImportFileError as error:
             job.status, job.failure, job.finished_at = ImportStatus.FAILED, str(error)[:300], timezone.now()

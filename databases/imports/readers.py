@@ -14,7 +14,7 @@ class ImportFileError(ValueError):
 
 
 def file_kind(name: str) -> str:
-    """"csv" or "jsonl" from the file name; ImportFileError for anything else."""
+    """ "csv" or "jsonl" from the file name; ImportFileError for anything else."""
     lowered = name.lower()
     if lowered.endswith(".csv"):
         return "csv"

@@ -29,7 +29,9 @@ class ParsedRow:
 
 def _messages(error: ValidationError) -> str:
     if hasattr(error, "error_dict"):
-        return "; ".join(f"{name}: {' '.join(str(m) for m in messages)}" for name, messages in error.message_dict.items())
+        return "; ".join(
+            f"{name}: {' '.join(str(m) for m in messages)}" for name, messages in error.message_dict.items()
+        )
     return " ".join(str(m) for m in error.messages)
 
 
@@ -59,8 +61,7 @@ def parse_row(*, database: str, owner, line: int, row: dict, countries: dict[str
     if record.status not in STATUSES_OF[database] and record.status not in ("recovered", "cancelled"):
         raise RowError(_("status: this status does not apply to this database."))
     try:
-        record.full_clean(exclude=["owner", "restriction_countries"], validate_unique=False,
-                          validate_constraints=False)
+        record.full_clean(exclude=["owner", "restriction_countries"], validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         raise RowError(_messages(error)) from error
     return parsed

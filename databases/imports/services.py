@@ -87,7 +87,8 @@ def records_import(
                 if item.record.reference in seen:
                     raise RowError(
                         _("The reference {reference} is already on line {line}.").format(
-                            reference=item.record.reference, line=seen[item.record.reference])
+                            reference=item.record.reference, line=seen[item.record.reference]
+                        )
                     )
                 seen[item.record.reference] = line
                 parsed.append(item)
@@ -96,8 +97,9 @@ def records_import(
         _save_chunk(database=database, owner=owner, parsed=parsed, report=report)
         if progress is not None:
             progress(report)
-    audit_record(actor=actor, unit=owner, action=f"{database}.import", query={"file": file_name[:200]},
-                 outcome=report.summary())
+    audit_record(
+        actor=actor, unit=owner, action=f"{database}.import", query={"file": file_name[:200]}, outcome=report.summary()
+    )
     return report
 
 
@@ -154,7 +156,11 @@ def _save_person_related(*, new: list[ParsedRow], changed: list[tuple[GlobalReco
         through.objects.filter(person_id__in=stale).delete()
         PersonAlias.objects.filter(person_id__in=stale).delete()
     through.objects.bulk_create(
-        [through(person_id=person.pk, country_id=c) for person, item in pairs for c in dict.fromkeys(item.nationality_ids)],
+        [
+            through(person_id=person.pk, country_id=c)
+            for person, item in pairs
+            for c in dict.fromkeys(item.nationality_ids)
+        ],
         batch_size=2000,
     )
     PersonAlias.objects.bulk_create(

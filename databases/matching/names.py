@@ -17,7 +17,7 @@ from databases.matching.transliterate import transliterate_token
 TOKEN_MIN = 0.5
 TOKEN_SURE = 0.85
 # Similarity given to an initial that matches the first letter of a full name ('M.' ~ 'Mohamed').
-INITIAL_SIMILARITY = 0.9
+INITIAL_SIMILARITY = 0.75
 # Share of its weight that an unmatched token costs: a name present on both sides but different is evidence
 # against; a name present on one side only (a middle name left out) costs little.
 CONFLICT_PENALTY = 1.0
@@ -42,6 +42,7 @@ class NameForm:
     """One full name of a person (the main name or an alias) ready for alignment."""
 
     tokens: tuple[str, ...]
+    roles: tuple[str, ...]  # "family", "given" or "alias", per token
     units: tuple[Unit, ...]
 
 
@@ -56,7 +57,7 @@ class Alignment:
 def _form(words: list[tuple[str, str]]) -> NameForm:
     words = words[:MAX_TOKENS]
     units = [Unit(text, 1 << i, role, len(text) == 1, text) for i, (text, role) in enumerate(words)]
-    for i, (text, role) in enumerate(words):
+    for i, (text, _role) in enumerate(words):
         if text in PARTICLES and (i == 0 or words[i - 1][0] not in PARTICLES):
             j = i
             while j < len(words) - 1 and words[j][0] in PARTICLES:
@@ -64,7 +65,7 @@ def _form(words: list[tuple[str, str]]) -> NameForm:
             if j > i and words[j][0] not in PARTICLES:
                 joined = "".join(t for t, _ in words[i : j + 1])
                 units.append(Unit(joined, ((1 << (j + 1)) - 1) ^ ((1 << i) - 1), words[j][1], False, words[j][0]))
-    return NameForm(tuple(t for t, _ in words), tuple(units))
+    return NameForm(tuple(t for t, _ in words), tuple(r for _, r in words), tuple(units))
 
 
 def name_forms(family_name: str, given_names: str = "", aliases: tuple[str, ...] = ()) -> tuple[NameForm, ...]:
@@ -139,7 +140,9 @@ def align(query: NameForm, candidate: NameForm, frequencies: NameFrequencies, *,
     return Alignment(value, _reasons(chosen, query, rest_q, candidate, rest_c))
 
 
-def _reasons(chosen: list, query: NameForm, rest_q: list[int], candidate: NameForm, rest_c: list[int]) -> tuple:
+def _reasons(
+    chosen: list[tuple[float, Unit, Unit]], query: NameForm, rest_q: list[int], candidate: NameForm, rest_c: list[int]
+) -> tuple[Reason, ...]:
     reasons = []
     swapped = False
     for similarity, q, c in chosen:
@@ -148,13 +151,10 @@ def _reasons(chosen: list, query: NameForm, rest_q: list[int], candidate: NameFo
         swapped |= {q.role, c.role} == {"family", "given"}
     if swapped:
         reasons.append(Reason("name_order_swapped"))
+    # Names left over on both sides differ; left over on one side only, they are just absent from the other.
     code = "name_conflict" if rest_q and rest_c else "name_missing"
-    roles = {u.mask: u.role for u in query.units} | {-u.mask: u.role for u in candidate.units}
-    for index in rest_q:
-        if query.tokens[index] not in PARTICLES:
-            reasons.append(Reason(code, {"field": roles[1 << index], "query": query.tokens[index], "candidate": ""}))
-    for index in rest_c:
-        if candidate.tokens[index] not in PARTICLES:
-            token = candidate.tokens[index]
-            reasons.append(Reason(code, {"field": roles[-(1 << index)], "query": "", "candidate": token}))
+    for form, rest, side in ((query, rest_q, "query"), (candidate, rest_c, "candidate")):
+        for index in rest:
+            if form.tokens[index] not in PARTICLES:
+                reasons.append(Reason(code, {"field": form.roles[index], side: form.tokens[index]}))
     return tuple(reasons)

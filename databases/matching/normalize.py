@@ -90,8 +90,9 @@ _ABD_JOINER = re.compile(r"^(?:abd(?:[aeou]?[lrsnzdt]|oul?|u)?|عبد)$")
 _ABU_JOINER = frozenset({"abu", "abou", "abo", "aboul", "abul", "abol", "ابو"})
 # Compounds whose second half is 'al-Din' (of the faith), written as one or two tokens.
 _DIN_SUFFIX = re.compile(r"^(.{3,}?)(?:[aeiou][ld]|[aeiou])?(?:dine?|الدين)$")
-_DIN_WORDS = frozenset({"din", "dine", "deen", "dien", "dein"})
-_SECOND_HALF = _DIN_WORDS | {"allah", "ullah", "الدين", "الله"}
+# 'din', 'deen', 'eddine', 'uddin', 'eldin' written as a word of its own (not 'dina': a name).
+_DIN_WORD = re.compile(r"^(?:[aeiu][ld]?)?d(?:i|ee|ie|ei)ne?$")
+_SECOND_HALF = frozenset({"allah", "ullah", "الدين", "الله"})
 
 # Connectors of a chain of descent and Latin nobiliary or locative particles: kept as tokens, but matching
 # gives them little weight and tolerates their absence ('Mohammed bin Salman' / 'Mohammed Salman').
@@ -145,7 +146,7 @@ def _join(first: str, second: str) -> str:
     """Join 'Abd' + 'al-Rahman' or 'Nur' + 'ad-Din' (already split into tokens) into one canonical token."""
     if is_arabic(second):
         return first + strip_article(second)
-    if second in _DIN_WORDS:
+    if _DIN_WORD.match(second):
         second = "din"
     elif second in ("allah", "ullah"):
         second = "lah"
@@ -171,7 +172,7 @@ def _tokens_cached(folded: str) -> tuple[str, ...]:
                 j += 1  # 'abd al rahman': the article goes with the compound
             out.append(_join(head, words[j]))
             i = j + 1
-        elif out and word in _SECOND_HALF:
+        elif out and (word in _SECOND_HALF or _DIN_WORD.match(word)):
             out[-1] = _join(out[-1], word)
             i += 1
         else:

@@ -63,17 +63,22 @@ def _latin_classes(token: str) -> str:
 
 # A second reading for Germanic and Slavic spellings, where j is y, w is v and ch is kh (Jovanović, Wojciech,
 # Bach): about one Latin name in five in the development pairs reads this way.
-_CONTINENTAL = [(re.compile(p), r) for p, r in ((r"j", "y"), (r"w", "v"), (r"(?<!s)ch", "kh"), (r"c$", "k"))]
+_CONTINENTAL = [(re.compile(p), r) for p, r in ((r"j", "y"), (r"w", "v"), (r"(?<!s)ch", "kh"))]
 
 
 def _latin_readings(token: str) -> list[str]:
-    """Return the class strings of the usual (English/French) reading and, when different, the continental one."""
+    """Return the class strings of the usual (English/French) reading and of the others that differ.
+
+    The others: the continental reading, and a final -c read k ('eric', 'dominic') rather than -ić.
+    """
     readings = [_latin_classes(token)]
     other = token
     for pattern, replacement in _CONTINENTAL:
         other = pattern.sub(replacement, other)
     if other != token:
         readings.append(_latin_classes(other))
+    if _FINAL_C.search(token):
+        readings.append(_latin_classes(token[:-1] + "k"))
     return readings
 
 

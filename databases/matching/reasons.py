@@ -37,13 +37,15 @@ class Reason:
 
     @property
     def text(self) -> str:
-        """English sentence, e.g. 'family name transliteration match ('محمد' ~ 'Mohamed')'."""
+        """English sentence, e.g. "Family name transliteration match ('محمد' ~ 'mohamed')"."""
         params = dict(self.params)
         params["field"] = FIELD_LABELS.get(str(params.get("field", "")), str(params.get("field", "")))
         text = TEMPLATES[self.code].format(**params)
         text = text[:1].upper() + text[1:]
         if "query" in params and "candidate" in params:
             text += " ('{}' ~ '{}')".format(params["query"], params["candidate"])
+        elif "query" in params or "candidate" in params:
+            text += " ('{}')".format(params.get("query", params.get("candidate")))
         return text
 
     def as_pair(self) -> tuple[str, dict[str, str | float]]:

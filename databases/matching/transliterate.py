@@ -30,7 +30,7 @@ COMMON_NAMES = {
     "عبد": "abd", "ابو": "abu", "بن": "bin", "ابن": "ibn", "بنت": "bint", "الله": "allah", "له": "llah",
     "رحمن": "rahman", "رحيم": "rahim", "كريم": "karim", "جمال": "jamal", "كمال": "kamal", "طارق": "tariq",
     "ياسين": "yasin", "هشام": "hisham", "وليد": "walid", "سليمان": "sulayman", "صالح": "salih", "نور": "nur",
-    "دين": "din", "عزيز": "aziz", "قادر": "qadir", "حميد": "hamid", "مجيد": "majid", "ناصر": "nasir",
+    "دين": "din", "ايمن": "ayman", "ايوب": "ayyub", "عزيز": "aziz", "قادر": "qadir", "حميد": "hamid", "مجيد": "majid", "ناصر": "nasir",
 }  # fmt: skip
 
 _LONG = {"ا": "a", "و": "u", "ي": "i"}
@@ -46,12 +46,16 @@ def _letter(token: str, index: int) -> str:
             return "a" if prev not in _LONG else "h"  # final ه is usually the ta marbuta: Fatima, Aisha
         return _CONSONANTS[char]
     if char in ("و", "ي"):
-        # Initial, after a long vowel or before one: a consonant (Walid, Yasin, Nawal, Dawud).
-        if not prev or nxt in ("ا", "و", "ي") or prev in ("ا",):
+        # Initial, after a long vowel or before one: a consonant (Walid, Yasin, Nawal, Dawud); but after the
+        # alef that only carries an initial vowel, a long vowel (إيفو = ivo, اوليفر = oliver).
+        if index == 1 and prev == "ا":
+            return _LONG[char]
+        if not prev or nxt in ("ا", "و", "ي") or prev == "ا":
             return "w" if char == "و" else "y"
         return _LONG[char]
     if char == "ا":
-        return "a"
+        # An initial alef before a long vowel letter only carries it: إيفو = ivo, اوليفر = oliver.
+        return "" if index == 0 and nxt in ("و", "ي") and token[2:3] not in _LONG else "a"
     if char == "ع":
         return "" if prev in _LONG or nxt in _LONG else "a"  # ayin colours a vowel: Umar, Saad, Abd
     return char
@@ -69,6 +73,7 @@ def transliterate_token(token: str) -> str:
         rest = token[len(head) :]
         if token.startswith(head) and len(rest) > 1:
             return COMMON_NAMES[head] + transliterate_token(strip_article(rest))
+    token = token.replace("تش", "چ")  # one sound, ch, written with two letters
     return _guess_short_vowels([_letter(token, i) for i in range(len(token))])
 
 

@@ -22,7 +22,11 @@ class Artwork(GlobalRecord):
     date_stolen = models.DateField(_("date stolen"), null=True, blank=True)
     place_stolen = models.CharField(_("place stolen"), max_length=200, blank=True)
     country_stolen = models.ForeignKey(
-        "ncb.Country", verbose_name=_("country where stolen"), on_delete=models.PROTECT, null=True, blank=True,
+        "ncb.Country",
+        verbose_name=_("country where stolen"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     # Folded title and artist for search across spellings (databases.keys.text_key).

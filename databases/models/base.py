@@ -44,8 +44,13 @@ class GlobalRecord(OwnedRecord):
     review_by = models.DateField(_("review by"), default=default_review_by, db_index=True)
     review_reminded_at = models.DateTimeField(_("review reminder sent"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
 
     class Meta:

@@ -31,8 +31,12 @@ class TravelDocument(GlobalRecord):
     date_of_expiry = models.DateField(_("date of expiry"), null=True, blank=True)
     date_of_event = models.DateField(_("date of theft or loss"), null=True, blank=True)
     person = models.ForeignKey(
-        "databases.Person", verbose_name=_("holder's person record"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="travel_documents",
+        "databases.Person",
+        verbose_name=_("holder's person record"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="travel_documents",
     )
 
     class Meta(GlobalRecord.Meta):

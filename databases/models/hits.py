@@ -24,7 +24,10 @@ class Hit(models.Model):
     )
     record_reference = models.CharField(_("owner's reference"), max_length=60)
     source_database = models.CharField(
-        _("source database"), max_length=20, choices=Database.choices, blank=True,
+        _("source database"),
+        max_length=20,
+        choices=Database.choices,
+        blank=True,
         help_text=_("For a match between two records: the database of the record that caused it."),
     )
     source_record_id = models.BigIntegerField(_("source record id"), null=True, blank=True)
@@ -32,8 +35,12 @@ class Hit(models.Model):
         "ncb.Unit", verbose_name=_("querying unit"), on_delete=models.PROTECT, null=True, related_name="+"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("querying user"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("querying user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     query = models.JSONField(_("query"), default=dict, blank=True)
     query_key = models.CharField(_("query key"), max_length=255)
@@ -46,7 +53,11 @@ class Hit(models.Model):
     )
     review_reason = models.CharField(_("reason of the review"), max_length=300, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)

@@ -19,8 +19,12 @@ class Person(GlobalRecord):
     given_names_latin = models.CharField(_("given names (Latin script)"), max_length=100, blank=True)
     # Folded Latin "family given" (databases.keys.person_name_key): prefix search on an ordinary index.
     name_key = models.CharField(_("name search key"), max_length=200, db_index=True, editable=False)
-    date_of_birth = models.CharField(_("date of birth"), max_length=10, blank=True, help_text=_("YYYY, YYYY-MM or YYYY-MM-DD"))
-    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True, db_index=True, editable=False)
+    date_of_birth = models.CharField(
+        _("date of birth"), max_length=10, blank=True, help_text=_("YYYY, YYYY-MM or YYYY-MM-DD")
+    )
+    birth_year = models.PositiveSmallIntegerField(
+        _("year of birth"), null=True, blank=True, db_index=True, editable=False
+    )
     place_of_birth = models.CharField(_("place of birth"), max_length=100, blank=True)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
     nationalities = models.ManyToManyField("ncb.Country", verbose_name=_("nationalities"), blank=True, related_name="+")

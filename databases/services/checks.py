@@ -96,8 +96,13 @@ def _answer(lookup: Lookup, records: Sequence[GlobalRecord], user: User) -> Chec
                 continue
             exact = getattr(record, lookup.exact[0]) == lookup.exact[1]
             hit, _created = hit_record(
-                record=record, unit=user.unit, user=user, query=lookup.query, query_key=lookup.query_key,
-                rule="exact" if exact else "confusion", score=1.0 if exact else 0.9,
+                record=record,
+                unit=user.unit,
+                user=user,
+                query=lookup.query,
+                query_key=lookup.query_key,
+                rule="exact" if exact else "confusion",
+                score=1.0 if exact else 0.9,
                 reason="exact match" if exact else "match allowing for misread characters",
             )
             result.matches.append(_match(record, lookup, hit.pk))
@@ -122,8 +127,14 @@ def check(*, check_type: str, data: Mapping, user: User, request=None) -> CheckR
         records = _candidates(lookup.model, Q(**lookup.filters()), user)
     result = _answer(lookup, records, user)
     target = records[0] if result.hit else None
-    audit_record(actor=user, action=action, target=target, query=lookup.query,
-                 outcome="hit" if result.hit else "no hit", request=request)
+    audit_record(
+        actor=user,
+        action=action,
+        target=target,
+        query=lookup.query,
+        outcome="hit" if result.hit else "no hit",
+        request=request,
+    )
     return result
 
 
@@ -153,10 +164,17 @@ def check_batch(*, items: Sequence[Mapping], user: User, request=None) -> list[C
         if lookup is not None:
             rows = [r for r in fetched.get((lookup.model, lookup.index[0]), ()) if lookup.matches(r)]
             results[index] = _answer(lookup, rows, user)
-        audit_rows.append(AuditEntry(
-            actor=user, actor_username=user.get_username(), unit_id=user.unit_id, action="check.batch",
-            target_type="", query=lookup.query if lookup else dict(items[index]), ip_address=ip,
-            outcome="invalid" if lookup is None else ("hit" if results[index].hit else "no hit"),
-        ))
+        audit_rows.append(
+            AuditEntry(
+                actor=user,
+                actor_username=user.get_username(),
+                unit_id=user.unit_id,
+                action="check.batch",
+                target_type="",
+                query=lookup.query if lookup else dict(items[index]),
+                ip_address=ip,
+                outcome="invalid" if lookup is None else ("hit" if results[index].hit else "no hit"),
+            )
+        )
     audit_bulk(audit_rows)
     return results

@@ -62,8 +62,11 @@ def _travel_document(data: Mapping) -> Lookup:
     country = _text(data, "country")
     extra = {"issuing_country": normalize_country(country, specimen=True)} if country else {}
     return Lookup(
-        type="travel-document", model=TravelDocument, index=("ocr_key", confusion_key(number)),
-        exact=("number_normalized", number), extra=extra,
+        type="travel-document",
+        model=TravelDocument,
+        index=("ocr_key", confusion_key(number)),
+        exact=("number_normalized", number),
+        extra=extra,
         query={"number": number, "country": extra.get("issuing_country", "")},
     )
 
@@ -73,15 +76,19 @@ def _vehicle(data: Mapping) -> Lookup:
     if vin:
         key = vin_fuzzy_key(vin)
         compact = "".join(vin.upper().replace("-", "").split())
-        return Lookup(type="vehicle", model=Vehicle, index=("vin_key", key), exact=("vin", compact),
-                      query={"vin": compact})
+        return Lookup(
+            type="vehicle", model=Vehicle, index=("vin_key", key), exact=("vin", compact), query={"vin": compact}
+        )
     if plate:
         if not _text(data, "country"):
             raise IdentifierError("country", "empty", _("Give the country of the registration plate."))
         country, normalized = normalize_plate(plate, _text(data, "country"))
         return Lookup(
-            type="vehicle", model=Vehicle, index=("plate_key", plate_key(normalized)),
-            exact=("plate_normalized", normalized), extra={"plate_country": country},
+            type="vehicle",
+            model=Vehicle,
+            index=("plate_key", plate_key(normalized)),
+            exact=("plate_normalized", normalized),
+            extra={"plate_country": country},
             query={"plate": normalized, "country": country},
         )
     raise IdentifierError("vin", "empty", _("Give a VIN, or a registration plate and its country."))
@@ -92,8 +99,11 @@ def _firearm(data: Mapping) -> Lookup:
     make = _text(data, "make")
     extra = {"make_normalized": normalize_make(make)} if make else {}
     return Lookup(
-        type="firearm", model=Firearm, index=("serial_key", serial_key(serial)),
-        exact=("serial_normalized", serial), extra=extra,
+        type="firearm",
+        model=Firearm,
+        index=("serial_key", serial_key(serial)),
+        exact=("serial_normalized", serial),
+        extra=extra,
         query={"serial": serial, "make": extra.get("make_normalized", "")},
     )
 

@@ -46,7 +46,7 @@ class QuickCheck:
 
 
 def recognise(text: str) -> str:
-    """"mrz", "vin", "identifier" (a document, serial or plate number) or "name"."""
+    """ "mrz", "vin", "identifier" (a document, serial or plate number) or "name"."""
     if looks_like_mrz(text):
         return "mrz"
     compact = "".join(text.upper().replace("-", "").split())
@@ -61,8 +61,10 @@ def recognise(text: str) -> str:
 
 
 _KIND_LABELS = {
-    "mrz": _("machine-readable zone"), "vin": _("vehicle identification number"),
-    "identifier": _("document or serial number"), "name": _("name"),
+    "mrz": _("machine-readable zone"),
+    "vin": _("vehicle identification number"),
+    "identifier": _("document or serial number"),
+    "name": _("name"),
 }
 
 
@@ -86,22 +88,46 @@ def quick_check(*, user: User, text: str, request=None) -> QuickCheck:
             return answer
         answer.mrz = mrz
         data = {"number": mrz.document_number, "country": mrz.issuing_country}
-        sections.append(Section(Database.TRAVEL_DOCUMENTS, Database.TRAVEL_DOCUMENTS.label,
-                                check(check_type="travel-document", data=data, user=user, request=request)))
+        sections.append(
+            Section(
+                Database.TRAVEL_DOCUMENTS,
+                Database.TRAVEL_DOCUMENTS.label,
+                check(check_type="travel-document", data=data, user=user, request=request),
+            )
+        )
         sections.append(_names(user=user, database=Database.PERSONS, text=f"{mrz.surname} {mrz.given_names}"))
     elif answer.kind == "vin":
-        sections.append(Section(Database.VEHICLES, Database.VEHICLES.label,
-                                check(check_type="vehicle", data={"vin": text}, user=user, request=request)))
+        sections.append(
+            Section(
+                Database.VEHICLES,
+                Database.VEHICLES.label,
+                check(check_type="vehicle", data={"vin": text}, user=user, request=request),
+            )
+        )
     elif answer.kind == "identifier":
-        sections.append(Section(Database.TRAVEL_DOCUMENTS, Database.TRAVEL_DOCUMENTS.label,
-                                check(check_type="travel-document", data={"number": text}, user=user,
-                                      request=request)))
-        sections.append(Section(Database.FIREARMS, Database.FIREARMS.label,
-                                check(check_type="firearm", data={"serial": text}, user=user, request=request)))
+        sections.append(
+            Section(
+                Database.TRAVEL_DOCUMENTS,
+                Database.TRAVEL_DOCUMENTS.label,
+                check(check_type="travel-document", data={"number": text}, user=user, request=request),
+            )
+        )
+        sections.append(
+            Section(
+                Database.FIREARMS,
+                Database.FIREARMS.label,
+                check(check_type="firearm", data={"serial": text}, user=user, request=request),
+            )
+        )
         sections.append(_names(user=user, database=Database.VEHICLES, text=text))
     else:
         sections.append(_names(user=user, database=Database.PERSONS, text=text))
         sections.append(_names(user=user, database=Database.ARTWORKS, text=text))
-        audit_record(actor=user, action="check.quick_name", query={"text": text},
-                     outcome="hit" if answer.hit else "no hit", request=request)
+        audit_record(
+            actor=user,
+            action="check.quick_name",
+            query={"text": text},
+            outcome="hit" if answer.hit else "no hit",
+            request=request,
+        )
     return answer

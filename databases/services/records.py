@@ -89,8 +89,9 @@ def record_update(
     record.save(update_fields=list(dict.fromkeys([*data, *KEY_FIELDS[type(record).__name__], "updated_at"])))
     if isinstance(record, Person):
         person_set_related(person=record, aliases=aliases, documents=documents, nationalities=nationalities)
-    audit_record(actor=actor, action=f"{record.DATABASE}.update", target=record, query={"fields": changed},
-                 request=request)
+    audit_record(
+        actor=actor, action=f"{record.DATABASE}.update", target=record, query={"fields": changed}, request=request
+    )
     return record
 
 
@@ -143,15 +144,19 @@ def record_review(*, record: GlobalRecord, actor: User, request=None) -> GlobalR
     record.review_by = add_years(timezone.localdate(), settings.RECORD_REVIEW_YEARS)
     record.review_reminded_at = None
     record.save(update_fields=["reviewed_at", "review_by", "review_reminded_at", "updated_at"])
-    audit_record(actor=actor, action=f"{record.DATABASE}.review", target=record, request=request,
-                 outcome=f"review by {record.review_by:%Y-%m-%d}")
+    audit_record(
+        actor=actor,
+        action=f"{record.DATABASE}.review",
+        target=record,
+        request=request,
+        outcome=f"review by {record.review_by:%Y-%m-%d}",
+    )
     return record
 
 
 def record_viewed(*, record: GlobalRecord, actor: User, request=None) -> None:
     """Audit that a user opened a record (data rules: every view is recorded)."""
     audit_record(actor=actor, action=f"{record.DATABASE}.view", target=record, request=request)
-
 
 
 def record_searched(*, actor: User, database: str, query: dict, count: int, request=None) -> None:

@@ -26,7 +26,11 @@ def hit_review_view(request, pk: int):
         raise PermissionDenied
     form = HitReviewForm(request.POST)
     if form.is_valid():
-        services.hit_review(hit=hit, actor=request.user, status=form.cleaned_data["review_status"],
-                            reason=form.cleaned_data["review_reason"])
+        services.hit_review(
+            hit=hit,
+            actor=request.user,
+            status=form.cleaned_data["review_status"],
+            reason=form.cleaned_data["review_reason"],
+        )
         messages.success(request, _("The hit was reviewed."))
     return redirect("databases:hits")

@@ -19,8 +19,12 @@ def import_upload(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            job = import_job_create(database=form.cleaned_data["database"], owner=request.user.unit,
-                                    upload=form.cleaned_data["file"], actor=request.user)
+            job = import_job_create(
+                database=form.cleaned_data["database"],
+                owner=request.user.unit,
+                upload=form.cleaned_data["file"],
+                actor=request.user,
+            )
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:

@@ -22,8 +22,13 @@ def photo_upload(request, database: str, pk: int):
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.photo_add(record=record, upload=form.cleaned_data["image"], actor=request.user,
-                               caption=form.cleaned_data["caption"], request=request)
+            services.photo_add(
+                record=record,
+                upload=form.cleaned_data["image"],
+                actor=request.user,
+                caption=form.cleaned_data["caption"],
+                request=request,
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     else:

@@ -33,10 +33,20 @@ def record_list(request, database: str):
     records = selectors.record_list(viewer=request.user, database=database, filters=filters)
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     if filters.get("q"):
-        services.record_searched(actor=request.user, database=database, query={"q": filters["q"]},
-                                 count=page.paginator.count, request=request)
-    context = {"database": database, "label": Database(database).label, "form": form, "page": page,
-               "rows": f"databases/rows/{database}.html"}
+        services.record_searched(
+            actor=request.user,
+            database=database,
+            query={"q": filters["q"]},
+            count=page.paginator.count,
+            request=request,
+        )
+    context = {
+        "database": database,
+        "label": Database(database).label,
+        "form": form,
+        "page": page,
+        "rows": f"databases/rows/{database}.html",
+    }
     return render(request, "databases/list.html", context)
 
 
@@ -46,10 +56,14 @@ def record_detail(request, database: str, pk: int):
     services.record_viewed(record=record, actor=request.user, request=request)
     editable = may_edit(record=record, user=request.user)
     context = {
-        "database": database, "label": Database(database).label, "record": record, "editable": editable,
+        "database": database,
+        "label": Database(database).label,
+        "record": record,
+        "editable": editable,
         "fields": f"databases/fields/{database}.html",
         "has_photos": database in (Database.PERSONS, Database.ARTWORKS),
-        "photo_form": PhotoForm(), "close_form": CloseForm(),
+        "photo_form": PhotoForm(),
+        "close_form": CloseForm(),
     }
     return render(request, "databases/detail.html", context)
 
@@ -60,8 +74,9 @@ def _save(request, database: str, form, record=None):
     if database == Database.PERSONS:
         related = {"aliases": form.cleaned_data["aliases"], "nationalities": form.cleaned_data["nationalities"]}
     if record is None:
-        return services.record_create(database=database, owner=request.user.unit, actor=request.user, data=data,
-                                      request=request, **related)
+        return services.record_create(
+            database=database, owner=request.user.unit, actor=request.user, data=data, request=request, **related
+        )
     return services.record_update(record=record, actor=request.user, data=data, request=request, **related)
 
 
@@ -107,8 +122,12 @@ def record_restrict_view(request, database: str, pk: int):
     initial = {"restriction": record.restriction, "countries": list(record.restriction_countries.all())}
     form = RestrictForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        record_restrict(record=record, actor=request.user, restriction=form.cleaned_data["restriction"],
-                        countries=form.cleaned_data["countries"])
+        record_restrict(
+            record=record,
+            actor=request.user,
+            restriction=form.cleaned_data["restriction"],
+            countries=form.cleaned_data["countries"],
+        )
         messages.success(request, _("The access restriction was saved."))
         return redirect("databases:record_detail", database, pk)
     context = {"database": database, "label": Database(database).label, "form": form, "record": record}
@@ -131,6 +150,7 @@ def record_close_view(request, database: str, pk: int):
 def record_review_view(request, database: str, pk: int):
     record = _owned(request, database, pk)
     services.record_review(record=record, actor=request.user, request=request)
-    messages.success(request, _("The record was reviewed; it stays active until {date}.").format(
-        date=record.review_by.isoformat()))
+    messages.success(
+        request, _("The record was reviewed; it stays active until {date}.").format(date=record.review_by.isoformat())
+    )
     return redirect("databases:record_detail", database, pk)

@@ -33,12 +33,14 @@ class PublicNoticeListView(_PublicView):
         total = extracts.count()
         items = extracts[(page - 1) * per_page : page * per_page]
         notices = PublicNoticeSummarySerializer(items, many=True, context={"request": request}).data
-        return Response({
-            "total": total,
-            "query": dict(query.validated_data),
-            "_embedded": {"notices": notices},
-            "_links": self._links(request, query.validated_data, page, per_page, total),
-        })
+        return Response(
+            {
+                "total": total,
+                "query": dict(query.validated_data),
+                "_embedded": {"notices": notices},
+                "_links": self._links(request, query.validated_data, page, per_page, total),
+            }
+        )
 
     def _links(self, request, params: dict, page: int, per_page: int, total: int) -> dict:
         base = request.build_absolute_uri(reverse(f"public_notices_api_{self.notice_type}_list"))
@@ -74,8 +76,12 @@ class PublicNoticeImagesView(_PublicView):
             href = request.build_absolute_uri(reverse("public_notice_photo", args=[extract.url_id]))
             images.append({"picture_id": extract.url_id, "_links": {"self": {"href": href}}})
         detail = reverse(f"public_notices_api_{self.notice_type}_detail", args=[extract.url_id])
-        return Response({
-            "_embedded": {"images": images},
-            "_links": {"self": {"href": request.build_absolute_uri()},
-                       "notice": {"href": request.build_absolute_uri(detail)}},
-        })
+        return Response(
+            {
+                "_embedded": {"images": images},
+                "_links": {
+                    "self": {"href": request.build_absolute_uri()},
+                    "notice": {"href": request.build_absolute_uri(detail)},
+                },
+            }
+        )

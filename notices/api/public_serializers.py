@@ -33,19 +33,25 @@ class PublicQuerySerializer(serializers.Serializer):
     def selector_filters(self) -> dict:
         data = self.validated_data
         return {
-            "forename": data.get("forename", ""), "name": data.get("name", ""),
-            "nationality": data.get("nationality", ""), "age_min": data.get("ageMin"), "age_max": data.get("ageMax"),
-            "sex_id": data.get("sexId", ""), "arrest_warrant_country_id": data.get("arrestWarrantCountryId", ""),
+            "forename": data.get("forename", ""),
+            "name": data.get("name", ""),
+            "nationality": data.get("nationality", ""),
+            "age_min": data.get("ageMin"),
+            "age_max": data.get("ageMax"),
+            "sex_id": data.get("sexId", ""),
+            "arrest_warrant_country_id": data.get("arrestWarrantCountryId", ""),
         }
 
 
 def extract_links(request, extract) -> dict:
     kind = extract.notice_type
     links = {
-        "self": {"href": request.build_absolute_uri(
-            reverse(f"public_notices_api_{kind}_detail", args=[extract.url_id]))},
-        "images": {"href": request.build_absolute_uri(
-            reverse(f"public_notices_api_{kind}_images", args=[extract.url_id]))},
+        "self": {
+            "href": request.build_absolute_uri(reverse(f"public_notices_api_{kind}_detail", args=[extract.url_id]))
+        },
+        "images": {
+            "href": request.build_absolute_uri(reverse(f"public_notices_api_{kind}_images", args=[extract.url_id]))
+        },
     }
     if extract.has_photo:
         links["thumbnail"] = {"href": request.build_absolute_uri(reverse("public_notice_photo", args=[extract.url_id]))}

@@ -7,8 +7,8 @@ from rest_framework import serializers
 from ncb.models import Country
 
 from ..choices import NoticeType
-from ..permissions import addressees_visible
 from ..languages import is_language_code
+from ..permissions import addressees_visible
 from ..types import spec_for
 
 COUNTRY = {"slug_field": "iso2", "queryset": Country.objects.all()}
@@ -131,9 +131,7 @@ class NoticeInputSerializer(_ParticularsInputSerializer):
         allowed = set(spec_for(attrs["notice_type"]).fields) | {"notice_type"}
         unused = sorted(set(attrs) - allowed)
         if unused:
-            raise serializers.ValidationError(
-                {name: _("Not used by this type of notice.") for name in unused}
-            )
+            raise serializers.ValidationError({name: _("Not used by this type of notice.") for name in unused})
         return attrs
 
 

@@ -29,8 +29,13 @@ class _Audited:
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
         count = response.data.get("count", 0) if isinstance(response.data, dict) else len(response.data)
-        services.notice_search_record(viewer=request.user, query=dict(request.query_params.items()), count=count,
-                                      action=self.audit_action, request=request)
+        services.notice_search_record(
+            viewer=request.user,
+            query=dict(request.query_params.items()),
+            count=count,
+            action=self.audit_action,
+            request=request,
+        )
         return response
 
 
@@ -45,7 +50,9 @@ class NoticeListCreateView(_Audited, generics.ListAPIView):
     def get_queryset(self):
         return (
             selectors.notices_visible_to(self.request.user)
-            .select_related("owner__country").prefetch_related("nationalities").order_by("-created_at", "-id")
+            .select_related("owner__country")
+            .prefetch_related("nationalities")
+            .order_by("-created_at", "-id")
         )
 
     @extend_schema(request=NoticeInputSerializer, responses={201: NoticeSerializer})
@@ -53,8 +60,9 @@ class NoticeListCreateView(_Audited, generics.ListAPIView):
         data = NoticeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        notice = services.notice_create(actor=request.user, notice_type=values.pop("notice_type"), data=values,
-                                        request=request)
+        notice = services.notice_create(
+            actor=request.user, notice_type=values.pop("notice_type"), data=values, request=request
+        )
         notice = selectors.notice_get(user=request.user, pk=notice.pk)
         return Response(NoticeSerializer(notice, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
@@ -100,11 +108,17 @@ class DiffusionListCreateView(_Audited, generics.ListAPIView):
         values = dict(data.validated_data)
         countries = None if values.pop("to_all") else values.pop("countries")
         values.pop("countries", None)
-        diffusion = services.diffusion_send(actor=request.user, diffusion_type=values.pop("diffusion_type"),
-                                            data=values, countries=countries, request=request)
+        diffusion = services.diffusion_send(
+            actor=request.user,
+            diffusion_type=values.pop("diffusion_type"),
+            data=values,
+            countries=countries,
+            request=request,
+        )
         diffusion = selectors.diffusion_get(user=request.user, pk=diffusion.pk)
-        return Response(DiffusionSerializer(diffusion, context={"request": request}).data,
-                        status=status.HTTP_201_CREATED)
+        return Response(
+            DiffusionSerializer(diffusion, context={"request": request}).data, status=status.HTTP_201_CREATED
+        )
 
 
 class DiffusionDetailView(APIView):

@@ -30,7 +30,11 @@ class Diffusion(OwnedRecord, SubjectParticulars):
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     review_checklist = models.JSONField(_("review checklist"), default=dict, blank=True)

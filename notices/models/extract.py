@@ -15,10 +15,15 @@ class PublicExtract(models.Model):
     NCB withdraws its consent.
     """
 
-    notice = models.OneToOneField("notices.Notice", verbose_name=pgettext_lazy("INTERPOL notice", "notice"),
-                                  on_delete=models.CASCADE, related_name="public_extract")
-    notice_type = models.CharField(pgettext_lazy("INTERPOL notice", "type of notice"), max_length=10,
-                                   choices=NoticeType.choices)
+    notice = models.OneToOneField(
+        "notices.Notice",
+        verbose_name=pgettext_lazy("INTERPOL notice", "notice"),
+        on_delete=models.CASCADE,
+        related_name="public_extract",
+    )
+    notice_type = models.CharField(
+        pgettext_lazy("INTERPOL notice", "type of notice"), max_length=10, choices=NoticeType.choices
+    )
     entity_id = models.CharField(_("control number"), max_length=12, unique=True)
     forename = models.CharField(_("forenames"), max_length=120, blank=True)
     name = models.CharField(_("family name"), max_length=120, blank=True)

@@ -11,10 +11,18 @@ from ..choices import NoticeAction, NoticeStatus
 class NoticeEvent(models.Model):
     """One step of a request's workflow, with the reasons and the reviewer's checklist where there are some."""
 
-    notice = models.ForeignKey("notices.Notice", verbose_name=pgettext_lazy("INTERPOL notice", "notice"),
-                               on_delete=models.CASCADE, related_name="events")
+    notice = models.ForeignKey(
+        "notices.Notice",
+        verbose_name=pgettext_lazy("INTERPOL notice", "notice"),
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=16, choices=NoticeAction.choices)
@@ -38,8 +46,12 @@ class NoticeHit(models.Model):
     Unique per notice and record, so that screening again never duplicates a hit.
     """
 
-    notice = models.ForeignKey("notices.Notice", verbose_name=pgettext_lazy("INTERPOL notice", "notice"),
-                               on_delete=models.CASCADE, related_name="hits")
+    notice = models.ForeignKey(
+        "notices.Notice",
+        verbose_name=pgettext_lazy("INTERPOL notice", "notice"),
+        on_delete=models.CASCADE,
+        related_name="hits",
+    )
     database = models.CharField(_("database"), max_length=40)
     record_id = models.CharField(_("record"), max_length=64)
     score = models.FloatField(_("score"))

@@ -23,11 +23,16 @@ class Notice(OwnedRecord, SubjectParticulars):
 
     # The subject's record in the persons database, when there is one; the particulars stay on the request itself.
     subject_record = models.ForeignKey(
-        "databases.Person", verbose_name=_("person record in the databases"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="notices",
+        "databases.Person",
+        verbose_name=_("person record in the databases"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notices",
     )
-    notice_type = models.CharField(pgettext_lazy("INTERPOL notice", "type of notice"), max_length=10,
-                                   choices=NoticeType.choices)
+    notice_type = models.CharField(
+        pgettext_lazy("INTERPOL notice", "type of notice"), max_length=10, choices=NoticeType.choices
+    )
     status = models.CharField(_("status"), max_length=16, choices=NoticeStatus.choices, default=NoticeStatus.DRAFT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
@@ -35,23 +40,30 @@ class Notice(OwnedRecord, SubjectParticulars):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     # Judicial data (Red Notices): the thresholds of the completeness check read these.
-    judicial_basis = models.CharField(_("purpose of the arrest"), max_length=12, choices=JudicialBasis.choices,
-                                      blank=True)
+    judicial_basis = models.CharField(
+        _("purpose of the arrest"), max_length=12, choices=JudicialBasis.choices, blank=True
+    )
     maximum_penalty_months = models.PositiveIntegerField(_("maximum penalty (months)"), null=True, blank=True)
     maximum_penalty_life = models.BooleanField(_("maximum penalty is life imprisonment"), default=False)
-    sentence_remaining_months = models.PositiveIntegerField(_("sentence remaining to serve (months)"), null=True,
-                                                            blank=True)
+    sentence_remaining_months = models.PositiveIntegerField(
+        _("sentence remaining to serve (months)"), null=True, blank=True
+    )
     warrant_issued_on = models.DateField(_("warrant or decision issued on"), null=True, blank=True)
     warrant_authority = models.CharField(_("issuing judicial authority"), max_length=200, blank=True)
     warrant_country = models.ForeignKey(
-        "ncb.Country", verbose_name=_("country issuing the warrant"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="+",
+        "ncb.Country",
+        verbose_name=_("country issuing the warrant"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # INTERPOL-United Nations Security Council Special Notices.
     un_reference = models.CharField(_("UN sanctions list reference"), max_length=40, blank=True)
     un_committee = models.CharField(_("UN Security Council sanctions committee"), max_length=200, blank=True)
     public_consent = models.BooleanField(
-        _("the requesting NCB agrees to a public extract"), default=False,
+        _("the requesting NCB agrees to a public extract"),
+        default=False,
         help_text=_("Red, Yellow and UN notices only: publish names, photo and charges on the public site."),
     )
     # Workflow dates.
@@ -64,8 +76,9 @@ class Notice(OwnedRecord, SubjectParticulars):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     # The public control number, given on publication: YYYY/NNNNN.
     entity_id = models.CharField(_("control number"), max_length=12, unique=True, null=True, blank=True)
-    screening_status = models.CharField(_("screening"), max_length=14, choices=ScreeningStatus.choices,
-                                        default=ScreeningStatus.NOT_SCREENED)
+    screening_status = models.CharField(
+        _("screening"), max_length=14, choices=ScreeningStatus.choices, default=ScreeningStatus.NOT_SCREENED
+    )
     screened_at = models.DateTimeField(_("screened"), null=True, blank=True)
 
     class Meta:

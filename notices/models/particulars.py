@@ -33,7 +33,11 @@ class SubjectParticulars(models.Model):
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     place_of_birth = models.CharField(_("place of birth"), max_length=120, blank=True)
     country_of_birth = models.ForeignKey(
-        "ncb.Country", verbose_name=_("country of birth"), on_delete=models.PROTECT, null=True, blank=True,
+        "ncb.Country",
+        verbose_name=_("country of birth"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     nationalities = models.ManyToManyField("ncb.Country", verbose_name=_("nationalities"), blank=True, related_name="+")

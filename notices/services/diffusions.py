@@ -17,8 +17,9 @@ from .content import content_apply, many_to_many_apply
 from .review import checklist_clean
 from .workflow import page_url, require, require_reasons
 
-DIFFUSION_FIELDS = tuple(name for name in REQUEST_FIELDS if name in {f.name for f in Diffusion._meta.fields}
-                         or name == "nationalities")
+DIFFUSION_FIELDS = tuple(
+    name for name in REQUEST_FIELDS if name in {f.name for f in Diffusion._meta.fields} or name == "nationalities"
+)
 
 
 def _diffusion_check(diffusion: Diffusion) -> None:
@@ -40,7 +41,9 @@ def diffusion_send(*, actor, diffusion_type: str, data: dict, countries=None, re
     if countries is not None and not countries:
         raise ValidationError({"countries": gettext("Choose the countries to send the diffusion to.")})
     diffusion = Diffusion(
-        diffusion_type=NoticeType(diffusion_type), owner=actor.unit, sent_by=actor,
+        diffusion_type=NoticeType(diffusion_type),
+        owner=actor.unit,
+        sent_by=actor,
         language=data.get("language") or actor.preferred_language,
         restriction=Restriction.ALL if countries is None else Restriction.ONLY,
     )
@@ -51,13 +54,18 @@ def diffusion_send(*, actor, diffusion_type: str, data: dict, countries=None, re
     many_to_many_apply(diffusion, later)
     diffusion.restriction_countries.set(countries or [])
     audit_record(
-        actor=actor, action="diffusion.send", target=diffusion, request=request,
+        actor=actor,
+        action="diffusion.send",
+        target=diffusion,
+        request=request,
         query={"type": diffusion.diffusion_type, "to": sorted(c.iso2 for c in countries) if countries else "all"},
     )
     if countries:
         for unit in ncb_units().filter(country__in=countries):
             notification_send(
-                unit=unit, kind="diffusion_received", url=page_url("diffusion_detail", diffusion.pk),
+                unit=unit,
+                kind="diffusion_received",
+                url=page_url("diffusion_detail", diffusion.pk),
                 params={"reference": diffusion.reference, "country": actor.unit.country.iso2},
                 message=gettext_noop("Diffusion {reference} from {country} was addressed to your NCB."),
             )
@@ -78,14 +86,21 @@ def diffusion_review_confirm(*, diffusion: Diffusion, reviewer, checklist: dict,
         raise ValidationError(gettext("Confirm every item of the checklist, or withdraw the diffusion."))
     diffusion.reviewed_at, diffusion.reviewed_by, diffusion.review_checklist = timezone.now(), reviewer, checklist
     diffusion.save(update_fields=["reviewed_at", "reviewed_by", "review_checklist"])
-    audit_record(actor=reviewer, action="diffusion.review", target=diffusion, request=request,
-                 query={"checklist": checklist}, outcome="compliant")
+    audit_record(
+        actor=reviewer,
+        action="diffusion.review",
+        target=diffusion,
+        request=request,
+        query={"checklist": checklist},
+        outcome="compliant",
+    )
     return diffusion
 
 
 @transaction.atomic
-def diffusion_withdraw(*, diffusion: Diffusion, reviewer, reasons: str, checklist: dict | None = None,
-                       request=None) -> Diffusion:
+def diffusion_withdraw(
+    *, diffusion: Diffusion, reviewer, reasons: str, checklist: dict | None = None, request=None
+) -> Diffusion:
     """Withdraw a diffusion that breaks the rules: its addressees no longer see it."""
     diffusion = _locked(diffusion)
     require(permissions.may_review_diffusion(reviewer, diffusion))
@@ -95,10 +110,17 @@ def diffusion_withdraw(*, diffusion: Diffusion, reviewer, reasons: str, checklis
     diffusion.review_checklist = checklist_clean(checklist or {})
     diffusion.full_clean(exclude=["photo"])
     diffusion.save(update_fields=["status", "withdrawal_reasons", "reviewed_at", "reviewed_by", "review_checklist"])
-    audit_record(actor=reviewer, action="diffusion.withdraw", target=diffusion, request=request,
-                 outcome=diffusion.withdrawal_reasons[:200])
+    audit_record(
+        actor=reviewer,
+        action="diffusion.withdraw",
+        target=diffusion,
+        request=request,
+        outcome=diffusion.withdrawal_reasons[:200],
+    )
     notification_send(
-        unit=diffusion.owner, kind="diffusion_withdrawn", url=page_url("diffusion_detail", diffusion.pk),
+        unit=diffusion.owner,
+        kind="diffusion_withdrawn",
+        url=page_url("diffusion_detail", diffusion.pk),
         params={"reference": diffusion.reference},
         message=gettext_noop("Diffusion {reference} was withdrawn by the General Secretariat; see the reasons."),
     )

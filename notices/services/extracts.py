@@ -42,8 +42,13 @@ def public_extract_build(notice: Notice) -> PublicExtract | None:
         values[f"distinguishing_marks_{language}"] = getattr(notice, f"distinguishing_marks_{language}") or ""
         values[f"charge_{language}"] = (getattr(notice, f"charges_{language}") or "") if is_red else ""
     extract, created = PublicExtract.objects.update_or_create(notice=notice, defaults=values)
-    audit_record(actor=None, action="notice.public_extract", target=notice, unit=notice.owner,
-                 outcome="created" if created else "refreshed")
+    audit_record(
+        actor=None,
+        action="notice.public_extract",
+        target=notice,
+        unit=notice.owner,
+        outcome="created" if created else "refreshed",
+    )
     return extract
 
 
@@ -51,5 +56,4 @@ def public_extract_remove(notice: Notice) -> None:
     """Take a notice off the public site and API."""
     deleted, _detail = PublicExtract.objects.filter(notice=notice).delete()
     if deleted:
-        audit_record(actor=None, action="notice.public_extract", target=notice, unit=notice.owner,
-                     outcome="removed")
+        audit_record(actor=None, action="notice.public_extract", target=notice, unit=notice.owner, outcome="removed")

@@ -24,7 +24,11 @@ def notice_extend(*, notice: Notice, actor, reasons: str, request=None) -> Notic
     require(permissions.may_extend(actor, notice))
     reasons = require_reasons(reasons)
     return notice_transition(
-        notice, actor=actor, action=NoticeAction.EXTEND, status=NoticeStatus.PUBLISHED, reasons=reasons,
+        notice,
+        actor=actor,
+        action=NoticeAction.EXTEND,
+        status=NoticeStatus.PUBLISHED,
+        reasons=reasons,
         request=request,
         fields={"expires_at": add_years(notice.expires_at, settings.NOTICE_VALIDITY_YEARS), "reminder_sent_at": None},
     )
@@ -47,10 +51,14 @@ def _expire_one(pk: int, now) -> int:
     if notice.status != NoticeStatus.PUBLISHED or notice.expires_at > now:
         return 0
     public_extract_remove(notice)
-    notice_transition(notice, actor=None, action=NoticeAction.EXPIRE, status=NoticeStatus.EXPIRED,
-                      fields={"closed_at": now})
+    notice_transition(
+        notice, actor=None, action=NoticeAction.EXPIRE, status=NoticeStatus.EXPIRED, fields={"closed_at": now}
+    )
     notification_send(
-        unit=notice.owner, kind="notice_expired", url=notice_url(notice), params={"reference": notice.reference},
+        unit=notice.owner,
+        kind="notice_expired",
+        url=notice_url(notice),
+        params={"reference": notice.reference},
         message=gettext_noop("Notice {reference} has expired and is no longer published."),
     )
     return 1
@@ -65,20 +73,31 @@ def notices_remind_expiring(*, now=None) -> int:
         with transaction.atomic():
             batch = list(
                 Notice.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(status=NoticeStatus.PUBLISHED, reminder_sent_at__isnull=True,
-                        expires_at__gt=now, expires_at__lte=horizon)
+                .filter(
+                    status=NoticeStatus.PUBLISHED,
+                    reminder_sent_at__isnull=True,
+                    expires_at__gt=now,
+                    expires_at__lte=horizon,
+                )
                 .select_related("owner")[:BATCH]
             )
             for notice in batch:
                 notification_send(
-                    unit=notice.owner, kind="notice_expiring", url=notice_url(notice),
+                    unit=notice.owner,
+                    kind="notice_expiring",
+                    url=notice_url(notice),
                     params={"reference": notice.reference, "date": notice.expires_at.date().isoformat()},
                     message=gettext_noop(
                         "Notice {reference} expires on {date}. If it is still needed, extend it with reasons."
                     ),
                 )
-                audit_record(actor=None, action="notice.remind", target=notice, unit=notice.owner,
-                             outcome=notice.expires_at.date().isoformat())
+                audit_record(
+                    actor=None,
+                    action="notice.remind",
+                    target=notice,
+                    unit=notice.owner,
+                    outcome=notice.expires_at.date().isoformat(),
+                )
             Notice.objects.filter(pk__in=[notice.pk for notice in batch]).update(reminder_sent_at=now)
         count += len(batch)
         if len(batch) < BATCH:

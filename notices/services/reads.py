@@ -10,5 +10,10 @@ def notice_view_record(*, record, viewer, request=None) -> None:
 
 def notice_search_record(*, viewer, query: dict, count: int, action: str = "notice.search", request=None) -> None:
     """Record a search or list of notices or diffusions, with its filters and the number of results."""
-    audit_record(actor=viewer, action=action, request=request, outcome=f"{count} result(s)",
-                 query={key: value for key, value in query.items() if value not in (None, "", [])})
+    audit_record(
+        actor=viewer,
+        action=action,
+        request=request,
+        outcome=f"{count} result(s)",
+        query={key: value for key, value in query.items() if value not in (None, "", [])},
+    )

@@ -24,16 +24,21 @@ def notice_create(*, actor, notice_type: str, data: dict, request=None) -> Notic
     """Start a request (a draft) for the actor's NCB with the fields its type allows."""
     require(permissions.may_request(actor))
     spec = spec_for(notice_type)
-    notice = Notice(notice_type=spec.notice_type, owner=actor.unit, created_by=actor,
-                    language=data.get("language") or actor.preferred_language)
+    notice = Notice(
+        notice_type=spec.notice_type,
+        owner=actor.unit,
+        created_by=actor,
+        language=data.get("language") or actor.preferred_language,
+    )
     later = content_apply(notice, data, allowed=spec.fields)
     _subject_apply(notice, actor, data)
     notice.full_clean(exclude=["photo"])
     notice.save()
     many_to_many_apply(notice, later)
     NoticeEvent.objects.create(notice=notice, actor=actor, action=NoticeAction.CREATE, status=notice.status)
-    audit_record(actor=actor, action="notice.create", target=notice, request=request,
-                 query={"type": notice.notice_type})
+    audit_record(
+        actor=actor, action="notice.create", target=notice, request=request, query={"type": notice.notice_type}
+    )
     return notice
 
 
@@ -47,8 +52,13 @@ def notice_update(*, notice: Notice, actor, data: dict, request=None) -> Notice:
     notice.full_clean(exclude=["photo"])
     notice.save()
     many_to_many_apply(notice, later)
-    audit_record(actor=actor, action="notice.update", target=notice, request=request,
-                 query={"fields": sorted(name for name in data if name != "photo")})
+    audit_record(
+        actor=actor,
+        action="notice.update",
+        target=notice,
+        request=request,
+        query={"fields": sorted(name for name in data if name != "photo")},
+    )
     return notice
 
 
@@ -63,26 +73,40 @@ def _check_complete(notice: Notice, *, language: str | None = None) -> None:
         raise NoticeIncomplete(problems)
 
 
-@transaction.atomic
 def notice_submit(*, notice: Notice, actor, request=None) -> Notice:
     """Submit a draft to the NCB head, once the completeness check passes."""
-    notice = notice_locked(notice)
-    require(permissions.may_submit(actor, notice))
-    try:
-        _check_complete(notice, language=actor.preferred_language)
-    except NoticeIncomplete as refusal:
-        # The refusal is itself worth keeping: it shows how often requests fall short, and why.
-        audit_record(actor=actor, action="notice.submit_refused", target=notice, request=request,
-                     query={"reasons": refusal.messages}, outcome="refused by the completeness check")
-        raise
-    notice = notice_transition(notice, actor=actor, action=NoticeAction.SUBMIT, status=NoticeStatus.SUBMITTED,
-                               fields={"submitted_at": timezone.now()}, request=request)
-    notification_send(
-        unit=notice.owner, kind="notice_submitted", params={"reference": notice.reference},
-        message=gettext_noop("Notice request {reference} awaits the NCB head's approval."),
-        url=notice_url(notice),
+    with transaction.atomic():
+        notice = notice_locked(notice)
+        require(permissions.may_submit(actor, notice))
+        problems = completeness_problems(notice, language=actor.preferred_language)
+        if not problems:
+            notice = notice_transition(
+                notice,
+                actor=actor,
+                action=NoticeAction.SUBMIT,
+                status=NoticeStatus.SUBMITTED,
+                fields={"submitted_at": timezone.now()},
+                request=request,
+            )
+            notification_send(
+                unit=notice.owner,
+                kind="notice_submitted",
+                params={"reference": notice.reference},
+                message=gettext_noop("Notice request {reference} awaits the NCB head's approval."),
+                url=notice_url(notice),
+            )
+            return notice
+    # The refusal is kept (outside the transaction, which has nothing to undo): it shows how often and why
+    # requests fall short.
+    audit_record(
+        actor=actor,
+        action="notice.submit_refused",
+        target=notice,
+        request=request,
+        query={"reasons": problems},
+        outcome="refused by the completeness check",
     )
-    return notice
+    raise NoticeIncomplete(problems)
 
 
 @transaction.atomic
@@ -91,8 +115,14 @@ def notice_approve(*, notice: Notice, actor, request=None) -> Notice:
     notice = notice_locked(notice)
     require(permissions.may_approve(actor, notice))
     _check_complete(notice, language=actor.preferred_language)
-    return notice_transition(notice, actor=actor, action=NoticeAction.APPROVE, status=NoticeStatus.UNDER_REVIEW,
-                             fields={"review_started_at": timezone.now()}, request=request)
+    return notice_transition(
+        notice,
+        actor=actor,
+        action=NoticeAction.APPROVE,
+        status=NoticeStatus.UNDER_REVIEW,
+        fields={"review_started_at": timezone.now()},
+        request=request,
+    )
 
 
 @transaction.atomic
@@ -101,11 +131,21 @@ def notice_return(*, notice: Notice, actor, reasons: str, request=None) -> Notic
     notice = notice_locked(notice)
     require(permissions.may_approve(actor, notice))
     reasons = require_reasons(reasons)
-    notice = notice_transition(notice, actor=actor, action=NoticeAction.RETURN, status=NoticeStatus.DRAFT,
-                               fields={"submitted_at": None}, reasons=reasons, request=request)
+    notice = notice_transition(
+        notice,
+        actor=actor,
+        action=NoticeAction.RETURN,
+        status=NoticeStatus.DRAFT,
+        fields={"submitted_at": None},
+        reasons=reasons,
+        request=request,
+    )
     notification_send(
-        user=notice.created_by, kind="notice_returned", params={"reference": notice.reference},
-        message=gettext_noop("Your notice request {reference} was returned by the NCB head."), url=notice_url(notice),
+        user=notice.created_by,
+        kind="notice_returned",
+        params={"reference": notice.reference},
+        message=gettext_noop("Your notice request {reference} was returned by the NCB head."),
+        url=notice_url(notice),
     )
     return notice
 
@@ -117,12 +157,22 @@ def notice_cancel(*, notice: Notice, actor, reasons: str, request=None) -> Notic
     require(permissions.may_cancel(actor, notice))
     reasons = require_reasons(reasons)
     public_extract_remove(notice)
-    notice = notice_transition(notice, actor=actor, action=NoticeAction.CANCEL, status=NoticeStatus.CANCELLED,
-                               fields={"closed_at": timezone.now()}, reasons=reasons, request=request)
+    notice = notice_transition(
+        notice,
+        actor=actor,
+        action=NoticeAction.CANCEL,
+        status=NoticeStatus.CANCELLED,
+        fields={"closed_at": timezone.now()},
+        reasons=reasons,
+        request=request,
+    )
     if not permissions.is_requester(actor, notice):
         notification_send(
-            unit=notice.owner, kind="notice_cancelled", params={"reference": notice.reference},
-            message=gettext_noop("Notice {reference} was cancelled by the General Secretariat."), url=notice_url(notice),
+            unit=notice.owner,
+            kind="notice_cancelled",
+            params={"reference": notice.reference},
+            message=gettext_noop("Notice {reference} was cancelled by the General Secretariat."),
+            url=notice_url(notice),
         )
     return notice
 
@@ -141,10 +191,16 @@ def notice_translation_add(*, notice: Notice, actor, language: str, texts: dict,
             changed.append(f"{name}_{language}")
     notice.full_clean(exclude=["photo"])
     notice.save(update_fields=[*changed, "updated_at"])
-    NoticeEvent.objects.create(notice=notice, actor=actor, action=NoticeAction.TRANSLATE, status=notice.status,
-                               reasons=language)
-    audit_record(actor=actor, action="notice.translate", target=notice, request=request,
-                 query={"language": language, "fields": changed})
+    NoticeEvent.objects.create(
+        notice=notice, actor=actor, action=NoticeAction.TRANSLATE, status=notice.status, reasons=language
+    )
+    audit_record(
+        actor=actor,
+        action="notice.translate",
+        target=notice,
+        request=request,
+        query={"language": language, "fields": changed},
+    )
     if notice.status == NoticeStatus.PUBLISHED and notice.public_consent:
         public_extract_build(notice)
     return notice
@@ -159,10 +215,16 @@ def notice_public_consent_set(*, notice: Notice, actor, consent: bool, request=N
         raise ValidationError(gettext("Only Red, Yellow and UN notices have public extracts."))
     notice.public_consent = consent
     notice.save(update_fields=["public_consent", "updated_at"])
-    NoticeEvent.objects.create(notice=notice, actor=actor, action=NoticeAction.PUBLIC_CONSENT,
-                               status=notice.status, reasons="yes" if consent else "no")
-    audit_record(actor=actor, action="notice.public_consent", target=notice, request=request,
-                 query={"consent": consent})
+    NoticeEvent.objects.create(
+        notice=notice,
+        actor=actor,
+        action=NoticeAction.PUBLIC_CONSENT,
+        status=notice.status,
+        reasons="yes" if consent else "no",
+    )
+    audit_record(
+        actor=actor, action="notice.public_consent", target=notice, request=request, query={"consent": consent}
+    )
     if notice.status == NoticeStatus.PUBLISHED:
         if consent:
             public_extract_build(notice)

@@ -45,17 +45,27 @@ def notice_publish(*, notice: Notice, reviewer, checklist: dict, reasons: str = 
         raise NoticeIncomplete(problems)
     now = timezone.now()
     notice = notice_transition(
-        notice, actor=reviewer, action=NoticeAction.PUBLISH, status=NoticeStatus.PUBLISHED, reasons=reasons.strip(),
-        checklist=checklist, request=request,
+        notice,
+        actor=reviewer,
+        action=NoticeAction.PUBLISH,
+        status=NoticeStatus.PUBLISHED,
+        reasons=reasons.strip(),
+        checklist=checklist,
+        request=request,
         fields={
-            "decided_at": now, "published_at": now, "expires_at": add_years(now, settings.NOTICE_VALIDITY_YEARS),
-            "entity_id": notice.entity_id or control_number_next(now.year), "reminder_sent_at": None,
+            "decided_at": now,
+            "published_at": now,
+            "expires_at": add_years(now, settings.NOTICE_VALIDITY_YEARS),
+            "entity_id": notice.entity_id or control_number_next(now.year),
+            "reminder_sent_at": None,
             "screening_status": ScreeningStatus.NOT_SCREENED,
         },
     )
     public_extract_build(notice)
     notification_send(
-        unit=notice.owner, kind="notice_published", url=notice_url(notice),
+        unit=notice.owner,
+        kind="notice_published",
+        url=notice_url(notice),
         params={"reference": f"REQ-{notice.pk:06d}", "entity_id": notice.entity_id},
         message=gettext_noop("Your request {reference} was published as notice {entity_id}."),
     )
@@ -80,12 +90,20 @@ def notice_refuse(*, notice: Notice, reviewer, checklist: dict, reasons: str, re
     require(permissions.may_review(reviewer, notice))
     reasons = require_reasons(reasons)
     notice = notice_transition(
-        notice, actor=reviewer, action=NoticeAction.REFUSE, status=NoticeStatus.REFUSED, reasons=reasons,
-        checklist=checklist_clean(checklist), request=request,
+        notice,
+        actor=reviewer,
+        action=NoticeAction.REFUSE,
+        status=NoticeStatus.REFUSED,
+        reasons=reasons,
+        checklist=checklist_clean(checklist),
+        request=request,
         fields={"decided_at": timezone.now(), "closed_at": timezone.now()},
     )
     notification_send(
-        unit=notice.owner, kind="notice_refused", url=notice_url(notice), params={"reference": notice.reference},
+        unit=notice.owner,
+        kind="notice_refused",
+        url=notice_url(notice),
+        params={"reference": notice.reference},
         message=gettext_noop("Your notice request {reference} was refused; the reasons are on its page."),
     )
     return notice

@@ -19,8 +19,10 @@ def notice_screen(*, notice_id: int) -> str:
     from ..tasks import notice_attention_task
 
     notice = (
-        Notice.objects.select_for_update(of=("self",)).select_related("owner", "created_by")
-        .filter(pk=notice_id, status=NoticeStatus.PUBLISHED).first()
+        Notice.objects.select_for_update(of=("self",))
+        .select_related("owner", "created_by")
+        .filter(pk=notice_id, status=NoticeStatus.PUBLISHED)
+        .first()
     )
     if notice is None:
         return ScreeningStatus.NOT_SCREENED
@@ -34,7 +36,9 @@ def notice_screen(*, notice_id: int) -> str:
         if candidate.database == "persons" and candidate.record_id == str(notice.subject_record_id):
             continue  # The subject's own record is not a hit.
         hit, created = NoticeHit.objects.get_or_create(
-            notice=notice, database=candidate.database, record_id=candidate.record_id,
+            notice=notice,
+            database=candidate.database,
+            record_id=candidate.record_id,
             defaults={"score": candidate.score, "reasons": candidate.reasons, "summary": candidate.summary},
         )
         if created:
@@ -42,7 +46,9 @@ def notice_screen(*, notice_id: int) -> str:
     _status_set(notice, ScreeningStatus.SCREENED, f"{len(new_hits)} new hit(s)")
     if new_hits:
         notification_send(
-            unit=notice.owner, kind="notice_hits", url=notice_url(notice),
+            unit=notice.owner,
+            kind="notice_hits",
+            url=notice_url(notice),
             params={"reference": notice.reference, "count": len(new_hits)},
             message=gettext_noop("Screening of notice {reference} found {count} possible match(es) in the databases."),
         )
@@ -56,4 +62,3 @@ def _status_set(notice: Notice, status: str, outcome: str) -> str:
     notice.save(update_fields=["screening_status", "screened_at"])
     audit_record(actor=None, action="notice.screen", target=notice, unit=notice.owner, outcome=outcome)
     return status
-

@@ -32,8 +32,15 @@ def require_reasons(reasons: str) -> str:
 
 
 def notice_transition(
-    notice: Notice, *, actor, action: str, status: str, fields: dict | None = None, reasons: str = "",
-    checklist: dict | None = None, request=None,
+    notice: Notice,
+    *,
+    actor,
+    action: str,
+    status: str,
+    fields: dict | None = None,
+    reasons: str = "",
+    checklist: dict | None = None,
+    request=None,
 ) -> Notice:
     """Move a locked request to `status`, setting `fields`, and write its history entry and audit row."""
     previous = notice.status
@@ -46,7 +53,10 @@ def notice_transition(
         notice=notice, actor=actor, action=action, status=status, reasons=reasons, checklist=checklist or {}
     )
     audit_record(
-        actor=actor, action=f"notice.{action}", target=notice, request=request,
+        actor=actor,
+        action=f"notice.{action}",
+        target=notice,
+        request=request,
         query={"from": previous, "to": status, **({"checklist": checklist} if checklist else {})},
         outcome=reasons[:200],
     )

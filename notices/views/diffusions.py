@@ -28,13 +28,20 @@ def diffusion_create(request, diffusion_type: str):
     if diffusion_type not in NoticeType.values or diffusion_type == NoticeType.UN:
         raise Http404
     spec = spec_for(diffusion_type)
-    form = DiffusionForm(request.POST or None, request.FILES or None, spec=spec,
-                         initial={"language": request.user.preferred_language})
+    form = DiffusionForm(
+        request.POST or None, request.FILES or None, spec=spec, initial={"language": request.user.preferred_language}
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         countries = None if data.pop("to_all") else list(data.pop("countries"))
-        diffusion = run_service(request, services.diffusion_send, actor=request.user, diffusion_type=diffusion_type,
-                                data=data, countries=countries)
+        diffusion = run_service(
+            request,
+            services.diffusion_send,
+            actor=request.user,
+            diffusion_type=diffusion_type,
+            data=data,
+            countries=countries,
+        )
         if diffusion is not None:
             messages.success(request, _("The diffusion was sent. The General Secretariat will review it."))
             return redirect("notices:diffusion_detail", diffusion.pk)

@@ -18,8 +18,12 @@ def public_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     notice_type = filters.pop("notice_type", "") or NoticeType.RED
     extracts = selectors.public_extracts(notice_type=notice_type, **filters)
-    context = {"form": form, "page": page_of(request, extracts, 24), "notice_type": NoticeType(notice_type),
-               "public_types": PUBLIC_TYPES}
+    context = {
+        "form": form,
+        "page": page_of(request, extracts, 24),
+        "notice_type": NoticeType(notice_type),
+        "public_types": PUBLIC_TYPES,
+    }
     return render(request, "notices/public_list.html", context)
 
 

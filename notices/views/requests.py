@@ -31,11 +31,13 @@ def _spec_or_404(notice_type: str):
 @role_required(*NCB_ROLES)
 def request_create(request, notice_type: str):
     spec = _spec_or_404(notice_type)
-    form = NoticeRequestForm(request.POST or None, request.FILES or None, spec=spec,
-                             initial={"language": request.user.preferred_language})
+    form = NoticeRequestForm(
+        request.POST or None, request.FILES or None, spec=spec, initial={"language": request.user.preferred_language}
+    )
     if request.method == "POST" and form.is_valid():
-        notice = run_service(request, services.notice_create, actor=request.user, notice_type=notice_type,
-                             data=form.cleaned_data)
+        notice = run_service(
+            request, services.notice_create, actor=request.user, notice_type=notice_type, data=form.cleaned_data
+        )
         if notice is not None:
             messages.success(request, _("The draft was saved. Submit it when it is complete."))
             return redirect("notices:detail", notice.pk)
@@ -50,10 +52,14 @@ def request_edit(request, pk: int):
         return redirect("notices:detail", pk)
     spec = spec_for(notice.notice_type)
     form = NoticeRequestForm(request.POST or None, request.FILES or None, spec=spec, notice=notice)
-    if request.method == "POST" and form.is_valid():
-        if run_service(request, services.notice_update, notice=notice, actor=request.user, data=form.cleaned_data):
-            messages.success(request, _("The draft was saved."))
-            return redirect("notices:detail", pk)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(request, services.notice_update, notice=notice, actor=request.user, data=form.cleaned_data)
+    )
+    if saved:
+        messages.success(request, _("The draft was saved."))
+        return redirect("notices:detail", pk)
     return render(request, "notices/request_form.html", {"form": form, "spec": spec, "notice": notice})
 
 
@@ -131,8 +137,13 @@ def extend(request, pk: int):
 def public_consent(request, pk: int):
     form = PublicConsentForm(request.POST)
     consent = form.is_valid() and form.cleaned_data["public_consent"]
-    return _act(request, pk, services.notice_public_consent_set, _("Your choice on the public extract was saved."),
-                consent=consent)
+    return _act(
+        request,
+        pk,
+        services.notice_public_consent_set,
+        _("Your choice on the public extract was saved."),
+        consent=consent,
+    )
 
 
 @role_required(*VIEW_ROLES)
@@ -143,8 +154,14 @@ def translate(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         texts = {name: value for name, value in data.items() if name != "language" and value}
-        if run_service(request, services.notice_translation_add, notice=notice, actor=request.user,
-                       language=data["language"], texts=texts):
+        if run_service(
+            request,
+            services.notice_translation_add,
+            notice=notice,
+            actor=request.user,
+            language=data["language"],
+            texts=texts,
+        ):
             messages.success(request, _("The translation was saved."))
             return redirect("notices:detail", pk)
     return render(request, "notices/translate.html", {"form": form, "notice": notice})

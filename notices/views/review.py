@@ -32,12 +32,24 @@ def review(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["decision"] == ReviewForm.PUBLISH:
-            done = run_service(request, services.notice_publish, notice=notice, reviewer=request.user,
-                               checklist=form.checklist, reasons=data["reasons"])
+            done = run_service(
+                request,
+                services.notice_publish,
+                notice=notice,
+                reviewer=request.user,
+                checklist=form.checklist,
+                reasons=data["reasons"],
+            )
             message = _("The notice was published.")
         else:
-            done = run_service(request, services.notice_refuse, notice=notice, reviewer=request.user,
-                               checklist=form.checklist, reasons=data["reasons"])
+            done = run_service(
+                request,
+                services.notice_refuse,
+                notice=notice,
+                reviewer=request.user,
+                checklist=form.checklist,
+                reasons=data["reasons"],
+            )
             message = _("The request was refused.")
         if done is not None:
             messages.success(request, message)
@@ -53,11 +65,22 @@ def diffusion_review(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["decision"] == DiffusionReviewForm.CONFIRM:
-            done = run_service(request, services.diffusion_review_confirm, diffusion=diffusion,
-                               reviewer=request.user, checklist=form.checklist)
+            done = run_service(
+                request,
+                services.diffusion_review_confirm,
+                diffusion=diffusion,
+                reviewer=request.user,
+                checklist=form.checklist,
+            )
         else:
-            done = run_service(request, services.diffusion_withdraw, diffusion=diffusion, reviewer=request.user,
-                               reasons=data["reasons"], checklist=form.checklist)
+            done = run_service(
+                request,
+                services.diffusion_withdraw,
+                diffusion=diffusion,
+                reviewer=request.user,
+                reasons=data["reasons"],
+                checklist=form.checklist,
+            )
         if done is not None:
             messages.success(request, _("The review of the diffusion was recorded."))
             return redirect("notices:review_queue")

@@ -113,3 +113,20 @@ def reviewer_user(db):
     from tests.ncb.factories import UserFactory
 
     return UserFactory(unit=Unit.objects.get(code="gs-lyon"), roles=["notices_reviewer"])
+
+
+def test_my_ncbs_cases_runs_a_constant_number_of_queries(client, officer_fr, ncb_fr, ncb_es, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(officer_fr)
+    ThreadFactory(case=CaseFactory(), ncb=ncb_fr)
+    client.get("/en/ccc/ncb/")
+    with CaptureQueriesContext(connection) as baseline:
+        client.get("/en/ccc/ncb/")
+    for _ in range(12):
+        case = CaseFactory()
+        MessageFactory(thread=ThreadFactory(case=case, ncb=ncb_fr))
+        ThreadFactory(case=case, ncb=ncb_es)
+    with django_assert_num_queries(len(baseline.captured_queries)):
+        client.get("/en/ccc/ncb/")

@@ -80,14 +80,33 @@ def _field(value: str, width: int) -> str:
     return value.ljust(width, "<")[:width]
 
 
-def td3_mrz(*, country: str, number: str, surname: str, given: str, birth: str = "800517", sex: str = "F",
-            expiry: str = "300101", nationality: str | None = None) -> str:
+def td3_mrz(
+    *,
+    country: str,
+    number: str,
+    surname: str,
+    given: str,
+    birth: str = "800517",
+    sex: str = "F",
+    expiry: str = "300101",
+    nationality: str | None = None,
+) -> str:
     """A passport's two MRZ lines with correct check digits (ICAO 9303 TD3)."""
     nationality = nationality or country
     top = _field(f"P<{country}{surname.upper()}<<{given.upper().replace(' ', '<')}", 44)
     doc = _field(number, 9)
     personal = "<" * 14
-    body = (doc + check_digit(doc) + nationality + birth + check_digit(birth) + sex + expiry + check_digit(expiry)
-            + personal + "<")
+    body = (
+        doc
+        + check_digit(doc)
+        + nationality
+        + birth
+        + check_digit(birth)
+        + sex
+        + expiry
+        + check_digit(expiry)
+        + personal
+        + "<"
+    )
     composite = body[0:10] + body[13:20] + body[21:43]
     return top + "\n" + body + check_digit(composite)

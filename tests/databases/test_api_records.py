@@ -17,14 +17,18 @@ from tests.databases.factories import (
 pytestmark = pytest.mark.django_db
 
 FACTORIES = {
-    "persons": PersonFactory, "travel-documents": TravelDocumentFactory, "vehicles": VehicleFactory,
-    "artworks": ArtworkFactory, "firearms": FirearmFactory,
+    "persons": PersonFactory,
+    "travel-documents": TravelDocumentFactory,
+    "vehicles": VehicleFactory,
+    "artworks": ArtworkFactory,
+    "firearms": FirearmFactory,
 }
 
 
 @pytest.mark.parametrize("database", FACTORIES)
-def test_api_list_query_count_is_constant(api_for, officer_fr, database, django_assert_num_queries,
-                                          django_assert_max_num_queries):
+def test_api_list_query_count_is_constant(
+    api_for, officer_fr, database, django_assert_num_queries, django_assert_max_num_queries
+):
     client = api_for(officer_fr)
     url = f"/api/v1/databases/{database}/"
     FACTORIES[database].create_batch(2)
@@ -51,28 +55,50 @@ def test_api_is_read_for_ccc_and_refused_to_others(api_for, client, ccc_officer,
 
 
 def test_create_person_through_api(api_for, officer_fr):
-    response = api_for(officer_fr).post("/api/v1/databases/persons/", {
-        "reference": "API-1", "status": "wanted", "family_name": "Benali", "given_names": "Karim",
-        "date_of_birth": "1979", "sex": "M", "nationalities": ["fr", "DZ"], "aliases": ["Abu Karim"],
-        "documents": [{"document_type": "passport", "number": "12AB34567", "issuing_country": "FR"}],
-    }, format="json")
+    response = api_for(officer_fr).post(
+        "/api/v1/databases/persons/",
+        {
+            "reference": "API-1",
+            "status": "wanted",
+            "family_name": "Benali",
+            "given_names": "Karim",
+            "date_of_birth": "1979",
+            "sex": "M",
+            "nationalities": ["fr", "DZ"],
+            "aliases": ["Abu Karim"],
+            "documents": [{"document_type": "passport", "number": "12AB34567", "issuing_country": "FR"}],
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert body["owner_country"] == "FR" and body["nationalities"] == ["DZ", "FR"] or body["nationalities"] == ["FR", "DZ"]
+    assert (
+        body["owner_country"] == "FR" and body["nationalities"] == ["DZ", "FR"] or body["nationalities"] == ["FR", "DZ"]
+    )
     person = Person.objects.get(reference="API-1")
     assert person.documents.get().issuing_country == "FRA"
 
 
 def test_create_reports_identifier_error_as_400(api_for, officer_fr):
-    response = api_for(officer_fr).post("/api/v1/databases/vehicles/", {
-        "reference": "V-1", "status": "stolen", "vin": "TOO-SHORT"}, format="json")
+    response = api_for(officer_fr).post(
+        "/api/v1/databases/vehicles/", {"reference": "V-1", "status": "stolen", "vin": "TOO-SHORT"}, format="json"
+    )
     assert response.status_code == 400 and "vin" in response.json()
 
 
 def test_create_artwork_with_translated_titles(api_for, officer_fr):
-    response = api_for(officer_fr).post("/api/v1/databases/artworks/", {
-        "reference": "A-1", "status": "stolen", "artwork_type": "painting", "title_en": "The Dream",
-        "title_fr": "Le Rêve", "artist": "Henri Rousseau"}, format="json")
+    response = api_for(officer_fr).post(
+        "/api/v1/databases/artworks/",
+        {
+            "reference": "A-1",
+            "status": "stolen",
+            "artwork_type": "painting",
+            "title_en": "The Dream",
+            "title_fr": "Le Rêve",
+            "artist": "Henri Rousseau",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     assert Artwork.objects.get().title_fr == "Le Rêve"
 
@@ -88,8 +114,9 @@ def test_update_is_for_the_owner_only(api_for, officer_fr, officer_es):
 
 def test_restricted_record_is_invisible_in_api_to_excluded_country(api_for, officer_fr, officer_eg):
     document = TravelDocumentFactory(number="XD1234567")
-    record_restrict(record=document, actor=None, restriction=Restriction.ALL_EXCEPT,
-                    countries=[Country.objects.get(iso2="FR")])
+    record_restrict(
+        record=document, actor=None, restriction=Restriction.ALL_EXCEPT, countries=[Country.objects.get(iso2="FR")]
+    )
     french = api_for(officer_fr)
     assert french.get("/api/v1/databases/travel-documents/").json()["count"] == 0
     assert french.get(f"/api/v1/databases/travel-documents/{document.pk}/").status_code == 404

@@ -63,8 +63,9 @@ def test_same_query_by_same_unit_records_one_hit_and_notifies_owner_once(api_for
 
 def test_restricted_record_gives_plain_no_hit_to_excluded_country_and_tells_owner(api_for, officer_fr, ncb_es):
     document = TravelDocumentFactory(number="XD1234567")
-    record_restrict(record=document, actor=None, restriction=Restriction.ALL_EXCEPT,
-                    countries=[Country.objects.get(iso2="FR")])
+    record_restrict(
+        record=document, actor=None, restriction=Restriction.ALL_EXCEPT, countries=[Country.objects.get(iso2="FR")]
+    )
     response = api_for(officer_fr).get(CHECK, {"number": "XD1234567", "country": "ES"})
     assert response.json() == {"hit": False, "matches": []}
     assert not Hit.objects.exists()
@@ -74,8 +75,9 @@ def test_restricted_record_gives_plain_no_hit_to_excluded_country_and_tells_owne
 
 def test_restricted_record_still_hits_for_a_country_not_excluded(api_for, officer_eg):
     document = TravelDocumentFactory(number="XD1234567")
-    record_restrict(record=document, actor=None, restriction=Restriction.ALL_EXCEPT,
-                    countries=[Country.objects.get(iso2="FR")])
+    record_restrict(
+        record=document, actor=None, restriction=Restriction.ALL_EXCEPT, countries=[Country.objects.get(iso2="FR")]
+    )
     assert api_for(officer_eg).get(CHECK, {"number": "XD1234567"}).json()["hit"] is True
 
 
@@ -164,7 +166,9 @@ def test_batch_refuses_more_than_1000_items(api_for, officer_fr):
     assert api_for(officer_fr).post("/api/v1/check/batch", {"items": items}, format="json").status_code == 400
 
 
-@pytest.mark.parametrize("path", [CHECK + "?number=X1", "/api/v1/check/vehicle?vin=X", "/api/v1/check/firearm?serial=1"])
+@pytest.mark.parametrize(
+    "path", [CHECK + "?number=X1", "/api/v1/check/vehicle?vin=X", "/api/v1/check/firearm?serial=1"]
+)
 def test_checks_are_for_ncb_and_ccc_staff_only(api_for, officer_fr, ccc_officer, trainer, client, path):
     assert api_for(officer_fr).get(path).status_code in (200, 400)
     assert api_for(ccc_officer).get(path).status_code in (200, 400)

@@ -100,11 +100,17 @@ def test_command_prints_summary_and_reports_bad_lines(ncb_es, tmp_path, capsys):
     assert "imported 0, updated 0, rejected 5" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("database, row", [
-    ("vehicles", "reference,vin,plate,plate_country,make\nV-1,WVWZZZ1JZ3W386752,1234 BCD,ES,Seat\nV-2,SHORT,,,\n"),
-    ("firearms", "reference,make,serial_number,firearm_type\nF-1,Glock,AB-123,pistol\nF-2,Glock,,pistol\n"),
-    ("artworks", "reference,title,artist,artwork_type,country_stolen\nA-1,La Maja,Goya,painting,ES\nA-2,,X,vase,ES\n"),
-])
+@pytest.mark.parametrize(
+    "database, row",
+    [
+        ("vehicles", "reference,vin,plate,plate_country,make\nV-1,WVWZZZ1JZ3W386752,1234 BCD,ES,Seat\nV-2,SHORT,,,\n"),
+        ("firearms", "reference,make,serial_number,firearm_type\nF-1,Glock,AB-123,pistol\nF-2,Glock,,pistol\n"),
+        (
+            "artworks",
+            "reference,title,artist,artwork_type,country_stolen\nA-1,La Maja,Goya,painting,ES\nA-2,,X,vase,ES\n",
+        ),
+    ],
+)
 def test_every_database_imports(ncb_es, database, row):
     report = _import(ncb_es, row, database)
     assert (report.imported, report.rejected) == (1, 1), report.errors

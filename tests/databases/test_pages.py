@@ -22,8 +22,11 @@ from tests.databases.factories import (
 pytestmark = pytest.mark.django_db
 
 FACTORIES = {
-    "persons": PersonFactory, "travel-documents": TravelDocumentFactory, "vehicles": VehicleFactory,
-    "artworks": ArtworkFactory, "firearms": FirearmFactory,
+    "persons": PersonFactory,
+    "travel-documents": TravelDocumentFactory,
+    "vehicles": VehicleFactory,
+    "artworks": ArtworkFactory,
+    "firearms": FirearmFactory,
 }
 
 
@@ -72,8 +75,9 @@ def test_list_search_finds_arabic_name_from_latin_and_audits(client, officer_fr)
 
 def test_restricted_record_is_absent_from_list_and_detail_of_excluded_country(client, officer_fr):
     document = TravelDocumentFactory(number="XD7777777")
-    record_restrict(record=document, actor=None, restriction=Restriction.ONLY,
-                    countries=[Country.objects.get(iso2="EG")])
+    record_restrict(
+        record=document, actor=None, restriction=Restriction.ONLY, countries=[Country.objects.get(iso2="EG")]
+    )
     client.force_login(officer_fr)
     assert "XD7777777" not in client.get("/en/databases/travel-documents/").content.decode()
     assert client.get(f"/en/databases/travel-documents/{document.pk}/").status_code == 404
@@ -82,10 +86,19 @@ def test_restricted_record_is_absent_from_list_and_detail_of_excluded_country(cl
 def test_officer_records_a_person_with_aliases_and_nationalities(client, officer_fr):
     client.force_login(officer_fr)
     france = Country.objects.get(iso2="FR")
-    response = client.post("/en/databases/persons/new/", {
-        "reference": "FR-1", "status": "wanted", "family_name": "حسن", "given_names": "علي", "sex": "M",
-        "date_of_birth": "1975-03", "nationalities": [france.pk], "aliases": "Ali Hassan\nAbu Ali",
-    })
+    response = client.post(
+        "/en/databases/persons/new/",
+        {
+            "reference": "FR-1",
+            "status": "wanted",
+            "family_name": "حسن",
+            "given_names": "علي",
+            "sex": "M",
+            "date_of_birth": "1975-03",
+            "nationalities": [france.pk],
+            "aliases": "Ali Hassan\nAbu Ali",
+        },
+    )
     person = Person.objects.get(reference="FR-1")
     assert response.status_code == 302
     assert person.owner == officer_fr.unit and person.family_name_latin and person.birth_year == 1975
@@ -94,8 +107,16 @@ def test_officer_records_a_person_with_aliases_and_nationalities(client, officer
 
 def test_create_form_reports_identifier_errors_on_the_field(client, officer_fr):
     client.force_login(officer_fr)
-    response = client.post("/en/databases/travel-documents/new/", {
-        "reference": "FR-2", "status": "stolen", "document_type": "passport", "number": "AB!!12", "issuing_country": "FR"})
+    response = client.post(
+        "/en/databases/travel-documents/new/",
+        {
+            "reference": "FR-2",
+            "status": "stolen",
+            "document_type": "passport",
+            "number": "AB!!12",
+            "issuing_country": "FR",
+        },
+    )
     assert response.status_code == 200
     assert "only contain letters" in response.content.decode()
     assert not TravelDocument.objects.exists()
@@ -121,15 +142,26 @@ def test_only_the_owner_edits_restricts_closes_and_reviews(client, officer_fr, o
     client.post(f"{base}/close/", {"status": "recovered"})
     client.post(f"{base}/review/")
     document.refresh_from_db()
-    assert (document.restriction, document.status, document.reviewed_at is not None) == ("all_except", "recovered", True)
+    assert (document.restriction, document.status, document.reviewed_at is not None) == (
+        "all_except",
+        "recovered",
+        True,
+    )
 
 
 def test_edit_changes_keys(client, officer_es):
     document = TravelDocumentFactory(owner=officer_es.unit, number="XD1234567")
     client.force_login(officer_es)
-    response = client.post(f"/en/databases/travel-documents/{document.pk}/edit/", {
-        "reference": document.reference, "status": "lost", "document_type": "passport", "number": "XD-765 4321",
-        "issuing_country": "ESP"})
+    response = client.post(
+        f"/en/databases/travel-documents/{document.pk}/edit/",
+        {
+            "reference": document.reference,
+            "status": "lost",
+            "document_type": "passport",
+            "number": "XD-765 4321",
+            "issuing_country": "ESP",
+        },
+    )
     assert response.status_code == 302
     document.refresh_from_db()
     assert (document.number_normalized, document.status) == ("XD7654321", "lost")
@@ -179,8 +211,9 @@ def test_photo_upload_strips_metadata_and_is_served_through_the_policy(client, o
     assert len(photo.dhash) == 16 and (photo.width, photo.height) == (640, 480)
     served = b"".join(client.get(f"/en/databases/persons/{person.pk}/photos/{photo.pk}/full/").streaming_content)
     assert b"SpyCam" not in served and Image.open(io.BytesIO(served)).format == "JPEG"
-    record_restrict(record=person, actor=None, restriction=Restriction.ALL_EXCEPT,
-                    countries=[Country.objects.get(iso2="FR")])
+    record_restrict(
+        record=person, actor=None, restriction=Restriction.ALL_EXCEPT, countries=[Country.objects.get(iso2="FR")]
+    )
     client.force_login(officer_fr)
     assert client.get(f"/en/databases/persons/{person.pk}/photos/{photo.pk}/thumb/").status_code == 404
 

@@ -8,6 +8,12 @@ from tests.ncb.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Argon2 costs a noticeable fraction of a second per user; these tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_throttle():
     # The public API's rate limit counts in the shared cache (Redis under `make test`).
     cache.clear()

@@ -14,9 +14,19 @@ from tests.notices.factories import NoticeFactory, photo_upload
 pytestmark = pytest.mark.django_db
 
 RED_REQUIRED = {
-    "family_name": "", "given_names": "", "date_of_birth": None, "sex": "", "summary_of_facts_en": "",
-    "facts_date": None, "facts_place": "", "charges_en": "", "law": "", "judicial_basis": "",
-    "warrant_issued_on": None, "warrant_authority": "", "warrant_country": None,
+    "family_name": "",
+    "given_names": "",
+    "date_of_birth": None,
+    "sex": "",
+    "summary_of_facts_en": "",
+    "facts_date": None,
+    "facts_place": "",
+    "charges_en": "",
+    "law": "",
+    "judicial_basis": "",
+    "warrant_issued_on": None,
+    "warrant_authority": "",
+    "warrant_country": None,
 }
 
 
@@ -68,8 +78,9 @@ def test_red_notice_request_without_maximum_penalty_is_refused():
 
 @pytest.mark.parametrize("months, refused", [(5, True), (6, False), (36, False)])
 def test_red_notice_to_enforce_a_sentence_needs_six_months_left_to_serve(months, refused):
-    notice = NoticeFactory(judicial_basis=JudicialBasis.SENTENCE, maximum_penalty_months=60,
-                           sentence_remaining_months=months)
+    notice = NoticeFactory(
+        judicial_basis=JudicialBasis.SENTENCE, maximum_penalty_months=60, sentence_remaining_months=months
+    )
     problems = completeness_problems(notice)
     assert bool(problems) is refused
     if refused:
@@ -87,8 +98,9 @@ def test_sentence_threshold_does_not_apply_to_prosecution():
 
 
 def test_text_written_only_in_another_language_than_the_request_does_not_count():
-    notice = NoticeFactory(language="fr", summary_of_facts_fr="", charges_fr="Vol à main armée",
-                           physical_description_fr="Grand")
+    notice = NoticeFactory(
+        language="fr", summary_of_facts_fr="", charges_fr="Vol à main armée", physical_description_fr="Grand"
+    )
     assert completeness_problems(notice) == ["Missing: summary of facts."]
 
 
@@ -110,13 +122,16 @@ def test_reasons_follow_an_explicit_language():
     assert problems == [expected]
 
 
-@pytest.mark.parametrize("notice_type, missing", [
-    (NoticeType.YELLOW, ["sex", "facts_date"]),
-    (NoticeType.BLACK, ["facts_place"]),
-    (NoticeType.UN, ["un_reference", "un_committee"]),
-    (NoticeType.PURPLE, ["physical_description_en"]),
-    (NoticeType.GREEN, ["given_names"]),
-])
+@pytest.mark.parametrize(
+    "notice_type, missing",
+    [
+        (NoticeType.YELLOW, ["sex", "facts_date"]),
+        (NoticeType.BLACK, ["facts_place"]),
+        (NoticeType.UN, ["un_reference", "un_committee"]),
+        (NoticeType.PURPLE, ["physical_description_en"]),
+        (NoticeType.GREEN, ["given_names"]),
+    ],
+)
 def test_other_types_require_their_own_fields(notice_type, missing):
     values = {name: "" if name not in ("facts_date",) else None for name in missing}
     notice = NoticeFactory(notice_type=notice_type, **{"un_reference": "QDi.001", "un_committee": "1267", **values})
@@ -124,6 +139,7 @@ def test_other_types_require_their_own_fields(notice_type, missing):
 
 
 def test_purple_notice_needs_no_person():
-    notice = NoticeFactory(notice_type=NoticeType.PURPLE, family_name="", given_names="", nationalities=[],
-                           date_of_birth=None, sex="")
+    notice = NoticeFactory(
+        notice_type=NoticeType.PURPLE, family_name="", given_names="", nationalities=[], date_of_birth=None, sex=""
+    )
     assert completeness_problems(notice) == []

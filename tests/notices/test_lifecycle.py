@@ -96,6 +96,7 @@ def test_validity_is_five_years_from_publication(reviewer):
     from tests.notices.factories import in_status
     from tests.notices.test_workflow import ALL_CLEAR
 
-    notice = services.notice_publish(notice=in_status(NoticeStatus.UNDER_REVIEW), reviewer=reviewer,
-                                     checklist=ALL_CLEAR)
+    notice = services.notice_publish(
+        notice=in_status(NoticeStatus.UNDER_REVIEW), reviewer=reviewer, checklist=ALL_CLEAR
+    )
     assert notice.expires_at == notice.published_at.replace(year=notice.published_at.year + 5)

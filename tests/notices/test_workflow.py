@@ -24,9 +24,16 @@ def _audited(notice, action: str) -> bool:
 
 
 def test_officer_creates_a_draft_for_their_ncb(officer_fr):
-    notice = services.notice_create(actor=officer_fr, notice_type="red", data={
-        "language": "fr", "family_name": "Durand", "summary_of_facts": "Vol", "public_consent": True,
-    })
+    notice = services.notice_create(
+        actor=officer_fr,
+        notice_type="red",
+        data={
+            "language": "fr",
+            "family_name": "Durand",
+            "summary_of_facts": "Vol",
+            "public_consent": True,
+        },
+    )
     assert notice.status == NoticeStatus.DRAFT and notice.owner == officer_fr.unit
     assert notice.summary_of_facts_fr == "Vol" and notice.summary_of_facts_en in ("", None)
     assert _audited(notice, "notice.create")
@@ -39,9 +46,15 @@ def test_only_ncb_staff_may_request_a_notice(request, fixture):
 
 
 def test_fields_the_type_does_not_use_are_ignored(officer_fr):
-    notice = services.notice_create(actor=officer_fr, notice_type="purple", data={
-        "summary_of_facts": "Drugs hidden in tyres", "family_name": "Nobody", "warrant_reference": "X",
-    })
+    notice = services.notice_create(
+        actor=officer_fr,
+        notice_type="purple",
+        data={
+            "summary_of_facts": "Drugs hidden in tyres",
+            "family_name": "Nobody",
+            "warrant_reference": "X",
+        },
+    )
     assert notice.family_name == "" and notice.warrant_reference == ""
 
 
@@ -147,16 +160,17 @@ def test_reviewer_publishes_with_a_full_checklist(reviewer, django_capture_on_co
 
 
 def test_control_numbers_follow_each_other(reviewer):
-    first = services.notice_publish(notice=in_status(NoticeStatus.UNDER_REVIEW), reviewer=reviewer,
-                                    checklist=ALL_CLEAR)
-    second = services.notice_publish(notice=in_status(NoticeStatus.UNDER_REVIEW), reviewer=reviewer,
-                                     checklist=ALL_CLEAR)
+    first = services.notice_publish(notice=in_status(NoticeStatus.UNDER_REVIEW), reviewer=reviewer, checklist=ALL_CLEAR)
+    second = services.notice_publish(
+        notice=in_status(NoticeStatus.UNDER_REVIEW), reviewer=reviewer, checklist=ALL_CLEAR
+    )
     assert int(second.entity_id[5:]) == int(first.entity_id[5:]) + 1
 
 
 def test_no_public_extract_without_the_ncbs_consent(reviewer):
-    notice = services.notice_publish(notice=in_status(NoticeStatus.UNDER_REVIEW, public_consent=False),
-                                     reviewer=reviewer, checklist=ALL_CLEAR)
+    notice = services.notice_publish(
+        notice=in_status(NoticeStatus.UNDER_REVIEW, public_consent=False), reviewer=reviewer, checklist=ALL_CLEAR
+    )
     assert not PublicExtract.objects.filter(notice=notice).exists()
 
 
@@ -184,8 +198,9 @@ def test_publication_reruns_the_completeness_check(reviewer):
 @pytest.mark.parametrize("fixture", ["head_fr", "officer_fr", "ccc_officer"])
 def test_only_reviewers_publish(request, fixture):
     with pytest.raises(PermissionDenied):
-        services.notice_publish(notice=in_status(NoticeStatus.UNDER_REVIEW), reviewer=request.getfixturevalue(fixture),
-                                checklist=ALL_CLEAR)
+        services.notice_publish(
+            notice=in_status(NoticeStatus.UNDER_REVIEW), reviewer=request.getfixturevalue(fixture), checklist=ALL_CLEAR
+        )
 
 
 @pytest.mark.parametrize("status", [NoticeStatus.DRAFT, NoticeStatus.SUBMITTED, NoticeStatus.REFUSED])
@@ -198,8 +213,9 @@ def test_reviewer_refuses_with_reasons(reviewer):
     notice = in_status(NoticeStatus.UNDER_REVIEW)
     with pytest.raises(ValidationError):
         services.notice_refuse(notice=notice, reviewer=reviewer, checklist={}, reasons="")
-    notice = services.notice_refuse(notice=notice, reviewer=reviewer, checklist={"article_3": False},
-                                    reasons="Political character (Article 3).")
+    notice = services.notice_refuse(
+        notice=notice, reviewer=reviewer, checklist={"article_3": False}, reasons="Political character (Article 3)."
+    )
     assert notice.status == NoticeStatus.REFUSED
     event = NoticeEvent.objects.get(notice=notice, action="refuse")
     assert event.reasons == "Political character (Article 3)." and event.checklist["article_3"] is False
@@ -209,26 +225,30 @@ def test_reviewer_refuses_with_reasons(reviewer):
 
 def test_ncb_head_may_not_refuse(head_fr):
     with pytest.raises(PermissionDenied):
-        services.notice_refuse(notice=in_status(NoticeStatus.UNDER_REVIEW), reviewer=head_fr, checklist={},
-                               reasons="No")
+        services.notice_refuse(
+            notice=in_status(NoticeStatus.UNDER_REVIEW), reviewer=head_fr, checklist={}, reasons="No"
+        )
 
 
 # --- cancel ------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("status", [NoticeStatus.DRAFT, NoticeStatus.SUBMITTED, NoticeStatus.UNDER_REVIEW,
-                                    NoticeStatus.PUBLISHED])
+@pytest.mark.parametrize(
+    "status", [NoticeStatus.DRAFT, NoticeStatus.SUBMITTED, NoticeStatus.UNDER_REVIEW, NoticeStatus.PUBLISHED]
+)
 def test_requesting_ncb_cancels_an_open_request(officer_fr, status):
-    notice = services.notice_cancel(notice=in_status(status, public_consent=True), actor=officer_fr,
-                                    reasons="Arrested.")
+    notice = services.notice_cancel(
+        notice=in_status(status, public_consent=True), actor=officer_fr, reasons="Arrested."
+    )
     assert notice.status == NoticeStatus.CANCELLED
     assert not PublicExtract.objects.filter(notice=notice).exists()
     assert _audited(notice, "notice.cancel")
 
 
 def test_reviewer_cancels_a_published_notice_and_the_ncb_is_told(reviewer):
-    notice = services.notice_cancel(notice=in_status(NoticeStatus.PUBLISHED), actor=reviewer,
-                                    reasons="New information on refugee status.")
+    notice = services.notice_cancel(
+        notice=in_status(NoticeStatus.PUBLISHED), actor=reviewer, reasons="New information on refugee status."
+    )
     assert notice.status == NoticeStatus.CANCELLED
     assert Notification.objects.filter(unit=notice.owner, kind="notice_cancelled").exists()
 
@@ -254,8 +274,9 @@ def test_cancel_needs_reasons(officer_fr):
 
 def test_translation_is_added_without_touching_the_original(officer_fr):
     notice = NoticeFactory(language="fr", summary_of_facts_fr="Vol à main armée", summary_of_facts_en="")
-    notice = services.notice_translation_add(notice=notice, actor=officer_fr, language="en",
-                                             texts={"summary_of_facts": "Armed robbery"})
+    notice = services.notice_translation_add(
+        notice=notice, actor=officer_fr, language="en", texts={"summary_of_facts": "Armed robbery"}
+    )
     notice.refresh_from_db()
     assert notice.summary_of_facts_fr == "Vol à main armée" and notice.summary_of_facts_en == "Armed robbery"
 
@@ -270,8 +291,9 @@ def test_reading_falls_back_to_the_original_language():
 
 def test_translation_in_the_original_language_is_refused(officer_fr):
     with pytest.raises(ValidationError):
-        services.notice_translation_add(notice=NoticeFactory(), actor=officer_fr, language="en",
-                                        texts={"summary_of_facts": "x"})
+        services.notice_translation_add(
+            notice=NoticeFactory(), actor=officer_fr, language="en", texts={"summary_of_facts": "x"}
+        )
 
 
 def test_public_consent_withdrawn_removes_the_extract(officer_fr):

@@ -6,20 +6,35 @@ from tests.ncb.factories import UserFactory
 from tests.training.factories import SessionFactory
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 costs about a second per user on this machine; the tests create many users and sign none in."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def coordinator(db):
     from ncb.models import Unit
 
     return UserFactory(
-        unit=Unit.objects.get(code="gs-lyon"), roles=["training_coordinator"], username="t.trainer",
-        first_name="Training", last_name="Coordinator",
+        unit=Unit.objects.get(code="gs-lyon"),
+        roles=["training_coordinator"],
+        username="t.trainer",
+        first_name="Training",
+        last_name="Coordinator",
     )
 
 
 @pytest.fixture
 def officer_fr2(ncb_fr):
-    return UserFactory(unit=ncb_fr, roles=["ncb_officer"], username="t.officer2.fr", first_name="Claire",
-                       last_name="Martin", preferred_language="fr")
+    return UserFactory(
+        unit=ncb_fr,
+        roles=["ncb_officer"],
+        username="t.officer2.fr",
+        first_name="Claire",
+        last_name="Martin",
+        preferred_language="fr",
+    )
 
 
 @pytest.fixture
@@ -29,8 +44,14 @@ def head_es(ncb_es):
 
 @pytest.fixture
 def officer_eg(ncb_eg):
-    return UserFactory(unit=ncb_eg, roles=["ncb_officer"], username="t.officer.eg", first_name="أحمد",
-                       last_name="حسن", preferred_language="ar")
+    return UserFactory(
+        unit=ncb_eg,
+        roles=["ncb_officer"],
+        username="t.officer.eg",
+        first_name="أحمد",
+        last_name="حسن",
+        preferred_language="ar",
+    )
 
 
 @pytest.fixture

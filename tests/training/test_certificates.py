@@ -21,7 +21,9 @@ def _certificate(participant, *, language=None, **session_kwargs) -> Certificate
     session = SessionFactory(starts_on=days(-5), ends_on=days(-1), enrolment_deadline=days(-20), **session_kwargs)
     enrolment = EnrolmentFactory(session=session, participant=participant, status=EnrolmentStatus.COMPLETED)
     return Certificate.objects.create(
-        enrolment=enrolment, code=codes.new_code(), language=language or participant.preferred_language,
+        enrolment=enrolment,
+        code=codes.new_code(),
+        language=language or participant.preferred_language,
         holder_name=participant.get_full_name() or participant.username,
     )
 

@@ -71,7 +71,8 @@ def test_two_coordinators_accepting_the_last_seat_at_once_give_one_seat_and_one_
     seated(session)
     one, two = (
         EnrolmentFactory(
-            session=session, participant=UserFactory(unit=ncb_fr, roles=["ncb_officer"], username=f"t.racer.{n}"),
+            session=session,
+            participant=UserFactory(unit=ncb_fr, roles=["ncb_officer"], username=f"t.racer.{n}"),
             status=EnrolmentStatus.ENDORSED,
         )
         for n in (1, 2)
@@ -95,16 +96,15 @@ def test_without_the_lock_the_database_constraint_still_refuses_the_extra_seat(m
         pytest.skip("row locks need PostgreSQL")
     from ncb.models import Unit
 
-    monkeypatch.setattr(
-        services, "_lock_session", lambda pk: Session.objects.select_related("course").get(pk=pk)
-    )
+    monkeypatch.setattr(services, "_lock_session", lambda pk: Session.objects.select_related("course").get(pk=pk))
     gs = Unit.objects.get(code="gs-lyon")
     ncb_fr = Unit.objects.get(code="ncb-fr")
     coordinators = [UserFactory(unit=gs, roles=["training_coordinator"], username=f"t.c.{n}") for n in (1, 2)]
     session = SessionFactory(capacity=1)
     racers = [
         EnrolmentFactory(
-            session=session, participant=UserFactory(unit=ncb_fr, roles=["ncb_officer"], username=f"t.r.{n}"),
+            session=session,
+            participant=UserFactory(unit=ncb_fr, roles=["ncb_officer"], username=f"t.r.{n}"),
             status=EnrolmentStatus.ENDORSED,
         )
         for n in (1, 2)

@@ -271,7 +271,8 @@ def test_the_waiting_position_follows_the_order_of_arrival(full_session_with_wai
 
     session, seated_one, first, second = full_session_with_waiting_list
     assert [(e.pk, e.waiting_position) for e in session_applicants(session=session).waiting_list] == [
-        (first.pk, 1), (second.pk, 2)
+        (first.pk, 1),
+        (second.pk, 2),
     ]
     services.enrolment_withdraw(participant=officer_fr, enrolment=seated_one)
     assert [(e.pk, e.waiting_position) for e in session_applicants(session=session).waiting_list] == [(second.pk, 1)]
@@ -447,9 +448,23 @@ def test_notifications_and_mail_are_in_each_recipients_language(
     officer_note = Notification.objects.get(user=officer_eg)
     assert officer_note.params["course"] == session.course.title_ar
     assert officer_note.params["dates"]  # localized in Arabic (month names)
-    assert any(month in officer_note.params["dates"] for month in ("يناير", "فبراير", "مارس", "أبريل", "مايو",
-                                                                     "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-                                                                     "نوفمبر", "ديسمبر"))
+    assert any(
+        month in officer_note.params["dates"]
+        for month in (
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        )
+    )
     assert officer_note.url.startswith("/ar/training/")
     by_recipient = {message.to[0]: message for message in mail.outbox}
     assert session.course.title_ar in by_recipient[officer_eg.email].body

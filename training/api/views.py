@@ -1,5 +1,6 @@
 """Read-only training API: the catalogue for everyone signed in, and each user's own enrolments."""
 
+from django.utils import translation
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 
@@ -10,10 +11,20 @@ from .filters import CourseFilter, EnrolmentFilter, SessionFilter
 from .serializers import CourseDetailSerializer, CourseListSerializer, EnrolmentSerializer, SessionSerializer
 
 
-class AuditedMixin:
-    """Every API call is written to the audit trail (DESIGN, section 6)."""
+class TrainingApiMixin:
+    """Answers in the caller's preferred language, and writes every call to the audit trail (DESIGN, section 6).
+
+    Token authentication happens inside DRF, after ncb's language middleware has run, so the language is set
+    here once the user is known.
+    """
 
     audit_action = ""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.user is not None and request.user.is_authenticated:
+            translation.activate(request.user.preferred_language)
+            request.LANGUAGE_CODE = request.user.preferred_language
 
     def finalize_response(self, request, response, *args, **kwargs):
         if request.user is not None and request.user.is_authenticated and response.status_code < 400:
@@ -28,7 +39,7 @@ class AuditedMixin:
 
 
 @extend_schema(tags=["training"])
-class CourseList(AuditedMixin, generics.ListAPIView):
+class CourseList(TrainingApiMixin, generics.ListAPIView):
     """Published courses with their upcoming sessions."""
 
     serializer_class = CourseListSerializer
@@ -40,7 +51,7 @@ class CourseList(AuditedMixin, generics.ListAPIView):
 
 
 @extend_schema(tags=["training"])
-class CourseDetail(AuditedMixin, generics.RetrieveAPIView):
+class CourseDetail(TrainingApiMixin, generics.RetrieveAPIView):
     """One published course with its description, objectives, topics and upcoming sessions."""
 
     serializer_class = CourseDetailSerializer
@@ -51,7 +62,7 @@ class CourseDetail(AuditedMixin, generics.RetrieveAPIView):
 
 
 @extend_schema(tags=["training"])
-class SessionList(AuditedMixin, generics.ListAPIView):
+class SessionList(TrainingApiMixin, generics.ListAPIView):
     """Upcoming sessions of published courses."""
 
     serializer_class = SessionSerializer
@@ -63,7 +74,7 @@ class SessionList(AuditedMixin, generics.ListAPIView):
 
 
 @extend_schema(tags=["training"])
-class MyEnrolmentList(AuditedMixin, generics.ListAPIView):
+class MyEnrolmentList(TrainingApiMixin, generics.ListAPIView):
     """The signed-in user's own enrolments, newest session first."""
 
     serializer_class = EnrolmentSerializer
@@ -75,7 +86,7 @@ class MyEnrolmentList(AuditedMixin, generics.ListAPIView):
 
 
 @extend_schema(tags=["training"])
-class MyEnrolmentDetail(AuditedMixin, generics.RetrieveAPIView):
+class MyEnrolmentDetail(TrainingApiMixin, generics.RetrieveAPIView):
     serializer_class = EnrolmentSerializer
     audit_action = "training.api.enrolment"
 

@@ -48,8 +48,12 @@ class Command(BaseCommand):
         today = timezone.localdate()
         if travel_documents:
             self._replace(TravelDocument)
-            self._copy(TravelDocument, synthetic.TRAVEL_DOCUMENT_COLUMNS,
-                       synthetic.travel_documents(travel_documents, owners, seed, today), travel_documents)
+            self._copy(
+                TravelDocument,
+                synthetic.TRAVEL_DOCUMENT_COLUMNS,
+                synthetic.travel_documents(travel_documents, owners, seed, today),
+                travel_documents,
+            )
         if persons:
             self._persons(persons, owners, countries, seed, today)
         if vehicles:
@@ -125,7 +129,12 @@ class Command(BaseCommand):
                 yield line
 
         self._copy_table(table, synthetic.PERSON_COLUMNS, person_lines(), n)
-        self._copy_table(Person.nationalities.through._meta.db_table, ("person_id", "country_id"),
-                         iter(nationalities), len(nationalities))
-        self._copy_table(PersonAlias._meta.db_table, ("person_id", "name", "name_latin", "name_key"),
-                         iter(aliases), len(aliases))
+        self._copy_table(
+            Person.nationalities.through._meta.db_table,
+            ("person_id", "country_id"),
+            iter(nationalities),
+            len(nationalities),
+        )
+        self._copy_table(
+            PersonAlias._meta.db_table, ("person_id", "name", "name_latin", "name_key"), iter(aliases), len(aliases)
+        )

@@ -1,0 +1,134 @@
+"""Load test of the real-time checks: wrk against gunicorn on loopback, on the database DATABASE_URL names.
+
+    DATABASE_URL=postgres://... REDIS_URL=redis://... .venv/bin/python bench/check_load.py [--workers 4]
+
+Needs data first (manage.py generate_records --travel-documents 10000000 ...). Runs, 20 s each:
+  bare    /bench/bare?number=  one indexed look-up, no auth, no audit: the ceiling
+  single  GET /api/v1/check/travel-document  token auth + role + one indexed query + audit insert
+  batch   POST /api/v1/check/batch with 1,000 travel documents per call
+Queries mix 10 % numbers that are recorded (hits) and 90 % that are not. Prints one line per run.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+# The per-token rate limit would cap the run; the throttle still runs (its Redis round trips are measured).
+os.environ.setdefault("API_RATE_LIMIT", "100000000/min")
+
+
+def prepare(sample: int, seed: int) -> tuple[str, list[str]]:
+    """A token for a bench NCB officer, and a mix of recorded and unrecorded numbers."""
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import Group
+
+    from databases.models import TravelDocument
+    from ncb.models import Unit, User
+    from ncb.services import api_token_create
+
+    user, _created = User.objects.get_or_create(username="bench.officer", defaults={"unit": Unit.objects.get(code="ncb-fr")})
+    user.groups.set(Group.objects.filter(name="ncb_officer"))
+    _token, key = api_token_create(user=user, name="bench")
+    rng = random.Random(seed)
+    top = TravelDocument.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    ids = [rng.randrange(1, top + 1) for _ in range(sample // 10)]
+    hits = list(TravelDocument.objects.filter(id__in=ids).values_list("number_normalized", "issuing_country"))
+    misses = [(f"Q{rng.randrange(10**8):08d}", "FRA") for _ in range(sample - len(hits))]
+    numbers = [f"{n}:{c}" for n, c in hits + misses]
+    rng.shuffle(numbers)
+    return key, numbers
+
+
+LUA_GET = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+"""
+LUA_POST = """
+local bodies = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("POST", "/api/v1/check/batch", nil, bodies[(i %% #bodies) + 1])
+end
+"""
+
+
+def wrk(url: str, script: str, headers: list[str], duration: int, connections: int) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", handle.name, url]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
+    latency = dict(re.findall(r"\s(50|90|99)%\s+([\d.]+\w+)", output))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {"rate": rate, "p50": latency.get("50"), "p90": latency.get("90"), "p99": latency.get("99"),
+            "non_2xx": int(errors[1]) if errors else 0}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--only", choices=["bare", "single", "batch"], action="append")
+    args = parser.parse_args()
+    key, numbers = prepare(4000, 11)
+    url = f"http://127.0.0.1:{args.port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "bench.wsgi_app:application", "-w", str(args.workers), "-b",
+         f"127.0.0.1:{args.port}", "--log-level", "warning"], cwd=ROOT, env=os.environ.copy())
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        auth = [f"Authorization: Token {key}"]
+        gets = ", ".join(f'"/api/v1/check/travel-document?number={n.split(":")[0]}&country={n.split(":")[1]}"'
+                         for n in numbers)
+        bares = ", ".join(f'"/bench/bare?number={n.split(":")[0]}"' for n in numbers)
+        bodies = []
+        for start in range(0, 4000, 1000):
+            items = [{"type": "travel-document", "number": n.split(":")[0], "country": n.split(":")[1]}
+                     for n in numbers[start:start + 1000]]
+            bodies.append(json.dumps(json.dumps({"items": items})))
+        runs = {
+            "bare": (LUA_GET % bares, [], 1),
+            "single": (LUA_GET % gets, auth, 1),
+            "batch": (LUA_POST % ", ".join(bodies), [*auth, "Content-Type: application/json"], 1000),
+        }
+        for name in args.only or runs:
+            script, headers, per_request = runs[name]
+            wrk(url, script, headers, 3, args.connections)  # warm-up: connections, caches
+            result = wrk(url, script, headers, args.duration, args.connections)
+            print(f"{name:7s} {result['rate'] * per_request:10.0f} checks/s  {result['rate']:8.1f} req/s  "
+                  f"p50 {result['p50']}  p90 {result['p90']}  p99 {result['p99']}  non-2xx {result['non_2xx']}",
+                  flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+from databases.matching.normalize import tokens
+from databases.matching.phonetic import same_skeleton, token_keys, token_similarity
+
+
+def one(text: str) -> str:
+    (token,) = tokens(text)
+    return token
+
+
+def skeletons(text: str) -> set[str]:
+    return {k.skeleton for k in token_keys(one(text))}
+
+
+def test_mohamed_spellings_share_a_skeleton_across_scripts():
+    forms = ["Mohamed", "Mohammed", "Muhammad", "Mohammad", "Mouhamed", "محمد", "مُحَمَّد"]
+    for form in forms:
+        assert "MHMD" in skeletons(form), form
+
+
+def test_youssef_spellings_share_a_skeleton_across_scripts():
+    for form in ["Youssef", "Yusuf", "Yousef", "Youssouf", "يوسف"]:
+        assert skeletons(form) & skeletons("Yusuf"), form
+
+
+def test_abdel_rahman_variants_share_a_skeleton():
+    for form in ["Abd al-Rahman", "Abdelrahman", "Abdul Rahman", "عبد الرحمن"]:
+        assert skeletons(form) & skeletons("Abderrahmane"), form
+
+
+def test_loose_key_merges_confusable_classes():
+    # v/f, p/b, g/j/غ: one loose key for the spellings that Arabic cannot tell apart.
+    assert {k.loose for k in token_keys("viktor")} & {k.loose for k in token_keys(one("فيكتور"))}
+    assert {k.loose for k in token_keys("georgios")} & {k.loose for k in token_keys(one("جيورجيوس"))}
+    assert {k.loose for k in token_keys("pablo")} & {k.loose for k in token_keys(one("بابلو"))}
+
+
+def test_slavic_ending_and_continental_reading():
+    assert same_skeleton("jovanovic", one("يوفانوفيتش"))
+    assert same_skeleton("wagner", one("فاغنر"))
+
+
+def test_glued_article_is_optional():
+    assert token_similarity("hashimi", one("الهاشمي")) >= 0.85
+    assert token_similarity("alexander", one("الكسندر")) >= 0.85
+
+
+def test_similarity_is_high_for_variants_and_lower_for_different_names():
+    assert token_similarity("mohamed", "mohamed") == 1.0
+    assert token_similarity("mohamed", "muhammad") >= 0.9
+    assert token_similarity("mohamed", one("محمد")) >= 0.85
+    assert token_similarity("youssef", one("يوسف")) >= 0.85
+    assert token_similarity("omar", one("عمر")) >= 0.85
+    assert token_similarity("hassan", "hussein") < token_similarity("hassan", "hasan")
+    assert token_similarity("mahmoud", one("محمد")) < token_similarity("mahmoud", one("محمود"))
+    assert token_similarity("hassan", one("حسين")) < token_similarity("hassan", one("حسن"))
+    assert token_similarity("mohamed", "smith") < 0.5
+
+
+def test_similarity_is_symmetric_and_bounded():
+    for a, b in [("mohamed", one("محمد")), ("karim", "kareem"), ("x", "yolanda")]:
+        assert token_similarity(a, b) == token_similarity(b, a)
+        assert 0.0 <= token_similarity(a, b) <= 1.0
