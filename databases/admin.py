@@ -66,6 +66,14 @@ class HitAdmin(admin.ModelAdmin):
     list_filter = ("database", "review_status", "priority")
     list_select_related = ("record_owner", "unit")
 
+    def get_queryset(self, request):
+        # A hit names a record: staff outside the GS see only their own unit's hits, never a restricted record's.
+        hits = super().get_queryset(request)
+        unit = request.user.unit
+        if request.user.is_superuser or (unit is not None and unit.sees_all_records):
+            return hits
+        return hits.filter(record_owner=unit) | hits.filter(unit=unit)
+
     def has_change_permission(self, request, obj=None):
         return False
 

@@ -33,7 +33,7 @@ def dhash(image: Image.Image, size: int = 8) -> str:
     (<= 10 of 64 bits: very likely the same picture).
     """
     small = image.convert("L").resize((size + 1, size), Image.Resampling.LANCZOS)
-    pixels = list(small.getdata())
+    pixels = small.tobytes()  # mode "L": one byte per pixel, row by row
     bits = 0
     for row in range(size):
         for col in range(size):

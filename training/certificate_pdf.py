@@ -129,7 +129,7 @@ def certificate_pdf(certificate: Certificate) -> bytes:
         place = (
             _("online")
             if session.is_online
-            else ", ".join(part for part in (session.city, session.country.name if session.country_id else "") if part)
+            else ", ".join(part for part in (session.city, session.country.name if session.country else "") if part)
         )
         page.line(
             _("{dates}, {place}, taught in {language} ({days} days)").format(

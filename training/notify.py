@@ -37,7 +37,7 @@ def heads_of(ncb_id: int) -> list[User]:
 
 def tell(
     *,
-    recipients: Iterable[User],
+    recipients: Iterable[User | None],
     kind: str,
     message: str,
     session: Session,

@@ -1,8 +1,10 @@
 """Reads of the training app. Who sees which enrolment is decided here: officers their own, NCB heads those of
 their NCB, the coordinator all; every list is fetched with a constant number of queries."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db.models import (
@@ -215,7 +217,7 @@ def session_applicants(*, session: Session) -> SessionApplicants:
         )
     ).order_by("waitlisted_at", "applied_at", "id")
     groups = SessionApplicants()
-    target = {
+    target: dict[str, list] = {
         S.ENDORSED: groups.to_decide,
         S.WAITLISTED: groups.waiting_list,
         S.ACCEPTED: groups.participants,
@@ -335,8 +337,8 @@ def needs_report(*, programme: str = "", region: str = "") -> list[NeedRow]:
         .annotate(officers=Count("participant", distinct=True))
         .order_by()
     )
-    need_map = {(n["topic_id"], n["region"]): n for n in needs}
-    offered_map = {o["topic_id"]: o for o in offered}
+    need_map: dict[tuple[int, str], Mapping[str, Any]] = {(n["topic_id"], n["region"]): n for n in needs}
+    offered_map: dict[int, Mapping[str, Any]] = {o["topic_id"]: o for o in offered}
     trained_map = {(t["topic_id"], t["region"]): t["officers"] for t in trained}
     rows = []
     for topic in topic_list:
@@ -353,7 +355,7 @@ def needs_report(*, programme: str = "", region: str = "") -> list[NeedRow]:
             row.cells.append(
                 NeedCell(
                     region=value,
-                    region_label=label,
+                    region_label=str(label),
                     ncbs=need.get("ncbs") or 0,
                     officers=need.get("officers") or 0,
                     high_priority=need.get("high") or 0,

@@ -5,7 +5,7 @@ from ..choices import Database
 from .checks import BatchCheck, FirearmCheck, TravelDocumentCheck, VehicleCheck
 from .views import record_viewset
 
-router = SimpleRouter(trailing_slash=True)
+router = SimpleRouter(trailing_slash=True, use_regex_path=False)
 for database in Database.values:
     router.register(f"databases/{database}", record_viewset(database), basename=f"api-{database}")
 

@@ -45,6 +45,7 @@ def _split(data: dict) -> tuple[dict, dict]:
 
 class _RecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [RecordPermission]
+    lookup_value_converter = "int"
     database = ""
 
     def get_queryset(self):

@@ -30,7 +30,8 @@ COMMON_NAMES = {
     "عبد": "abd", "ابو": "abu", "بن": "bin", "ابن": "ibn", "بنت": "bint", "الله": "allah", "له": "llah",
     "رحمن": "rahman", "رحيم": "rahim", "كريم": "karim", "جمال": "jamal", "كمال": "kamal", "طارق": "tariq",
     "ياسين": "yasin", "هشام": "hisham", "وليد": "walid", "سليمان": "sulayman", "صالح": "salih", "نور": "nur",
-    "دين": "din", "ايمن": "ayman", "ايوب": "ayyub", "عزيز": "aziz", "قادر": "qadir", "حميد": "hamid", "مجيد": "majid", "ناصر": "nasir",
+    "دين": "din", "ايمن": "ayman", "ايوب": "ayyub", "عزيز": "aziz", "قادر": "qadir", "حميد": "hamid",
+    "مجيد": "majid", "ناصر": "nasir",
 }  # fmt: skip
 
 _LONG = {"ا": "a", "و": "u", "ي": "i"}

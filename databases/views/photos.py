@@ -9,8 +9,7 @@ from django.views.decorators.http import require_POST
 from .. import selectors, services
 from ..choices import Database
 from ..forms import PhotoForm
-from .access import database_or_404, reader_required
-from .records import _owned, writer_required
+from .access import database_or_404, owned_record_or_403, reader_required, writer_required
 
 
 @writer_required
@@ -18,7 +17,7 @@ from .records import _owned, writer_required
 def photo_upload(request, database: str, pk: int):
     if database not in (Database.PERSONS, Database.ARTWORKS):
         raise Http404
-    record = _owned(request, database, pk)
+    record = owned_record_or_403(request, database, pk)
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
         try:

@@ -14,7 +14,7 @@ from .. import selectors, services
 from ..choices import Database
 from ..forms import FORMS, CloseForm, PhotoForm, RecordSearchForm, RestrictForm
 from ..selectors import EXTRA_FILTERS
-from .access import database_or_404, reader_required, record_or_404, writer_required
+from .access import database_or_404, owned_record_or_403, reader_required, record_or_404, writer_required
 
 PAGE_SIZE = 25
 
@@ -104,21 +104,14 @@ def record_create(request, database: str):
     return _edit(request, database)
 
 
-def _owned(request, database: str, pk: int):
-    record = record_or_404(request, database, pk)
-    if not may_edit(record=record, user=request.user):
-        raise PermissionDenied
-    return record
-
-
 @writer_required
 def record_edit(request, database: str, pk: int):
-    return _edit(request, database, _owned(request, database, pk))
+    return _edit(request, database, owned_record_or_403(request, database, pk))
 
 
 @writer_required
 def record_restrict_view(request, database: str, pk: int):
-    record = _owned(request, database, pk)
+    record = owned_record_or_403(request, database, pk)
     initial = {"restriction": record.restriction, "countries": list(record.restriction_countries.all())}
     form = RestrictForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -137,7 +130,7 @@ def record_restrict_view(request, database: str, pk: int):
 @writer_required
 @require_POST
 def record_close_view(request, database: str, pk: int):
-    record = _owned(request, database, pk)
+    record = owned_record_or_403(request, database, pk)
     form = CloseForm(request.POST)
     if form.is_valid():
         services.record_close(record=record, actor=request.user, status=form.cleaned_data["status"], request=request)
@@ -148,7 +141,7 @@ def record_close_view(request, database: str, pk: int):
 @writer_required
 @require_POST
 def record_review_view(request, database: str, pk: int):
-    record = _owned(request, database, pk)
+    record = owned_record_or_403(request, database, pk)
     services.record_review(record=record, actor=request.user, request=request)
     messages.success(
         request, _("The record was reviewed; it stays active until {date}.").format(date=record.review_by.isoformat())

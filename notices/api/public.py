@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 from ncb.api.throttling import PublicRateThrottle
 
 from .. import selectors
-from .public_serializers import DETAIL_SERIALIZERS, PublicNoticeSummarySerializer, PublicQuerySerializer
+from .public_serializers import PublicImagesSerializer, PublicNoticeSummarySerializer, PublicQuerySerializer
 
 
 class _PublicView(APIView):
@@ -19,6 +19,8 @@ class _PublicView(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [PublicRateThrottle]
     notice_type = ""
+    # Set per notice type in public_urls (each type has its own fields); also what the OpenAPI schema shows.
+    serializer_class = None
 
 
 class PublicNoticeListView(_PublicView):
@@ -62,12 +64,14 @@ class PublicNoticeDetailView(_PublicView):
 
     def get(self, request, url_id: str):
         extract = selectors.public_extract_get(notice_type=self.notice_type, entity_id=url_id.replace("-", "/", 1))
-        serializer = DETAIL_SERIALIZERS[self.notice_type](extract, context={"request": request})
+        serializer = self.serializer_class(extract, context={"request": request})
         return Response(serializer.data)
 
 
 class PublicNoticeImagesView(_PublicView):
     """The pictures of a public notice (the photo, when the NCB published one)."""
+
+    serializer_class = PublicImagesSerializer
 
     def get(self, request, url_id: str):
         extract = selectors.public_extract_get(notice_type=self.notice_type, entity_id=url_id.replace("-", "/", 1))

@@ -109,3 +109,10 @@ DETAIL_SERIALIZERS = {
     "yellow": PublicYellowNoticeSerializer,
     "un": PublicUnNoticeSerializer,
 }
+
+
+class PublicImagesSerializer(serializers.Serializer):
+    """Documentation only: `_embedded.images[]` with `picture_id` and `_links.self.href`."""
+
+    _embedded = serializers.DictField()
+    _links = serializers.DictField()

@@ -2,11 +2,13 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ncb.choices import Language
 from ncb.models import Country
 
-from ..choices import NoticeType
+from ..choices import JudicialBasis, NoticeType, Sex
 from ..languages import is_language_code
 from ..permissions import addressees_visible
 from ..types import spec_for
@@ -22,6 +24,17 @@ class _Iso2(serializers.SlugRelatedField):
         return super().to_internal_value(str(data).upper())
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string"}, "example": ["FR", "MA"]})
+class CountryCodesField(serializers.Field):
+    """A many-to-many of countries as ISO alpha-2 codes (read from the prefetched countries)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, countries) -> list[str]:
+        return [country.iso2 for country in countries.all()]
+
+
 class NoticeListSerializer(serializers.Serializer):
     """A notice in a list: enough to pick it out."""
 
@@ -34,7 +47,7 @@ class NoticeListSerializer(serializers.Serializer):
     family_name = serializers.CharField()
     given_names = serializers.CharField()
     date_of_birth = serializers.DateField(allow_null=True)
-    nationalities = serializers.SlugRelatedField(slug_field="iso2", many=True, read_only=True)
+    nationalities = CountryCodesField()
     published_at = serializers.DateTimeField(allow_null=True)
     expires_at = serializers.DateTimeField(allow_null=True)
 
@@ -81,11 +94,11 @@ class NoticeSerializer(NoticeListSerializer):
 
 
 class _ParticularsInputSerializer(serializers.Serializer):
-    language = serializers.ChoiceField(choices=["ar", "en", "fr", "es"], required=False)
+    language = serializers.ChoiceField(choices=Language.choices, required=False)
     family_name = serializers.CharField(required=False, allow_blank=True, max_length=120)
     given_names = serializers.CharField(required=False, allow_blank=True, max_length=120)
     aliases = serializers.CharField(required=False, allow_blank=True, max_length=300)
-    sex = serializers.ChoiceField(choices=["M", "F", "U"], required=False, allow_blank=True)
+    sex = serializers.ChoiceField(choices=Sex.choices, required=False, allow_blank=True)
     date_of_birth = serializers.DateField(required=False, allow_null=True)
     place_of_birth = serializers.CharField(required=False, allow_blank=True, max_length=120)
     country_of_birth = _Iso2(required=False, allow_null=True)
@@ -115,7 +128,7 @@ class NoticeInputSerializer(_ParticularsInputSerializer):
     """A new request (a draft). Fields its type does not use are refused, not silently dropped."""
 
     notice_type = serializers.ChoiceField(choices=NoticeType.choices)
-    judicial_basis = serializers.ChoiceField(choices=["prosecution", "sentence"], required=False, allow_blank=True)
+    judicial_basis = serializers.ChoiceField(choices=JudicialBasis.choices, required=False, allow_blank=True)
     maximum_penalty_months = serializers.IntegerField(required=False, allow_null=True, min_value=0)
     maximum_penalty_life = serializers.BooleanField(required=False)
     sentence_remaining_months = serializers.IntegerField(required=False, allow_null=True, min_value=0)
@@ -159,7 +172,7 @@ class DiffusionSerializer(serializers.Serializer):
     given_names = serializers.CharField()
     sex = serializers.CharField()
     date_of_birth = serializers.DateField(allow_null=True)
-    nationalities = serializers.SlugRelatedField(slug_field="iso2", many=True, read_only=True)
+    nationalities = CountryCodesField()
     summary_of_facts = serializers.CharField()
     charges = serializers.CharField()
     warrant_reference = serializers.CharField()

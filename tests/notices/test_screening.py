@@ -2,11 +2,12 @@
 
 import pytest
 
-from ncb.models import AuditEntry, Notification
+from ncb.models import AuditEntry, Notification, Unit
 from notices import screening, services, tasks
 from notices.attention import attention_notify
 from notices.choices import NoticeStatus, NoticeType, ScreeningStatus
 from notices.models import NoticeHit
+from tests.databases.factories import PersonFactory
 from tests.notices import handlers
 from tests.notices.factories import NoticeFactory, in_status, published
 from tests.notices.test_workflow import ALL_CLEAR
@@ -51,10 +52,12 @@ def test_publication_queues_screening_on_commit(no_engine, reviewer, django_capt
     assert notice.screening_status == ScreeningStatus.PENDING
 
 
-def test_hits_reach_the_requesting_ncb_and_the_ccc_once(engine):
+def test_hits_reach_the_requesting_ncb_and_the_ccc_once(engine, django_capture_on_commit_callbacks):
     notice = published(NoticeFactory())
-    assert services.notice_screen(notice_id=notice.pk) == ScreeningStatus.SCREENED
-    assert services.notice_screen(notice_id=notice.pk) == ScreeningStatus.SCREENED
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.notice_screen(notice_id=notice.pk) == ScreeningStatus.SCREENED
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.notice_screen(notice_id=notice.pk) == ScreeningStatus.SCREENED
     assert NoticeHit.objects.filter(notice=notice).count() == 2
     assert Notification.objects.filter(unit=notice.owner, kind="notice_hits").count() == 1
     attention = [call for call in handlers.CALLS if "reason" in call]
@@ -83,14 +86,16 @@ def test_keyword_engines_get_the_fields_they_name():
     assert candidate == screening.Candidate("persons", "3", 0.8, [], "")
 
 
-def test_the_subjects_own_record_is_not_a_hit(engine, monkeypatch):
-    from databases.models import Person
+def test_the_subjects_own_record_is_not_a_hit(monkeypatch):
+    person = PersonFactory(owner=Unit.objects.get(code="ncb-fr"))
+    notice = published(NoticeFactory(subject_record=person))
 
-    notice = published(NoticeFactory())
-    monkeypatch.setattr(type(notice), "subject_record_id", 7, raising=False)
+    def engine(*, query):
+        return [{"id": person.pk, "database": "persons", "score": 1.0}, {"id": 41, "database": "persons", "score": 0.9}]
+
+    monkeypatch.setattr(screening, "screening_function", lambda: engine)
     services.notice_screen(notice_id=notice.pk)
     assert list(NoticeHit.objects.values_list("record_id", flat=True)) == ["41"]
-    assert Person  # the model the subject record points at exists
 
 
 def test_nothing_to_screen_without_a_name(engine):

@@ -308,3 +308,26 @@ def test_public_consent_withdrawn_removes_the_extract(officer_fr):
 def test_other_ncbs_may_not_publish_an_extract(officer_es):
     with pytest.raises(PermissionDenied):
         services.notice_public_consent_set(notice=in_status(NoticeStatus.PUBLISHED), actor=officer_es, consent=True)
+
+
+# --- the subject's record in the persons database ----------------------------------------------------------------
+
+
+def test_request_links_a_person_record_its_ncb_may_see(officer_fr):
+    from tests.databases.factories import PersonFactory
+
+    person = PersonFactory()
+    notice = services.notice_create(actor=officer_fr, notice_type="red", data={"subject_record": person.pk})
+    assert notice.subject_record == person
+
+
+def test_request_cannot_link_a_record_hidden_from_its_ncb(officer_fr):
+    from ncb.choices import Restriction
+    from tests.databases.factories import PersonFactory
+    from tests.notices.factories import country
+
+    person = PersonFactory(restriction=Restriction.ALL_EXCEPT)
+    person.restriction_countries.set([country("FR")])
+    with pytest.raises(ValidationError) as refusal:
+        services.notice_create(actor=officer_fr, notice_type="red", data={"subject_record": person.pk})
+    assert "subject_record" in refusal.value.message_dict

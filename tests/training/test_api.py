@@ -70,7 +70,7 @@ def test_course_list_filters_and_pagination(api, officer_fr):
     client = api(officer_fr)
     assert client.get("/api/v1/training/courses/?programme=forensics").json()["count"] == 3
     assert [c["code"] for c in client.get("/api/v1/training/courses/?language=es").json()["results"]] == [cyber.code]
-    assert client.get("/api/v1/training/courses/?format=online").json()["count"] == 1
+    assert client.get("/api/v1/training/courses/?course_format=online").json()["count"] == 1
     page = client.get("/api/v1/training/courses/?limit=2").json()
     assert page["count"] == 4 and len(page["results"]) == 2 and page["next"]
     assert client.get("/api/v1/training/courses/?programme=nonsense").status_code == 400

@@ -13,7 +13,8 @@ from ..models import Course, Enrolment, Session
 class CourseFilter(django_filters.FilterSet):
     programme = django_filters.ChoiceFilter(choices=Programme.choices)
     level = django_filters.ChoiceFilter(choices=Level.choices)
-    format = django_filters.ChoiceFilter(choices=Format.choices)
+    # Not "format": DRF reads that query parameter to choose the renderer.
+    course_format = django_filters.ChoiceFilter(field_name="format", choices=Format.choices)
     topic = django_filters.CharFilter(field_name="topics__code", help_text="Topic code")
     language = django_filters.ChoiceFilter(
         choices=Language.choices,
@@ -24,7 +25,7 @@ class CourseFilter(django_filters.FilterSet):
 
     class Meta:
         model = Course
-        fields = ["programme", "level", "format", "topic", "language", "q"]
+        fields = ["programme", "level", "course_format", "topic", "language", "q"]
 
     def filter_language(self, queryset, name, value):
         from ..selectors import upcoming_sessions

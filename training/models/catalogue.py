@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ncb.choices import Language
@@ -123,3 +124,12 @@ class Session(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @property
+    def has_started(self) -> bool:
+        return timezone.localdate() >= self.starts_on
+
+    @property
+    def has_ended(self) -> bool:
+        """From the last day on: completion can be recorded."""
+        return timezone.localdate() >= self.ends_on
