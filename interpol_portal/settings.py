@@ -336,8 +336,6 @@ NOTICE_RED_MIN_SENTENCE_MONTHS = 6
 # Dotted path of a callable told about published notices that need the CCC's attention (screening hits, Orange
 # Notices): handler(*, notice_id: int, reason: str, hit_ids: list[int]). Empty: nobody is called.
 NOTICE_ATTENTION_HANDLER = env_str("NOTICE_ATTENTION_HANDLER", "")
-# The notices API's sex field has no "X" (unlike the databases'): give its enum its own name in the schema.
-SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["NoticeSexEnum"] = "notices.choices.Sex.choices"
 from celery.schedules import crontab  # noqa: E402
 
 CELERY_BEAT_SCHEDULE.update({

@@ -173,7 +173,7 @@ def enrolment_apply(*, participant: User, session: Session, motivation: str = ""
         ),
     )
     tell(
-        recipients=heads_of(unit.pk),
+        recipients=[head for head in heads_of(unit.pk) if head.pk != participant.pk],
         kind="training.endorsement_needed",
         session=session,
         enrolment=enrolment,

@@ -8,7 +8,7 @@ from rest_framework import serializers
 from ncb.choices import Language
 from ncb.models import Country
 
-from ..choices import JudicialBasis, NoticeType, Sex
+from ..choices import JudicialBasis, NoticeType
 from ..languages import is_language_code
 from ..permissions import addressees_visible
 from ..types import spec_for
@@ -98,7 +98,8 @@ class _ParticularsInputSerializer(serializers.Serializer):
     family_name = serializers.CharField(required=False, allow_blank=True, max_length=120)
     given_names = serializers.CharField(required=False, allow_blank=True, max_length=120)
     aliases = serializers.CharField(required=False, allow_blank=True, max_length=300)
-    sex = serializers.ChoiceField(choices=Sex.choices, required=False, allow_blank=True)
+    # A pattern rather than an enum: the databases API has its own "sex" enum (with X) and the schema keeps one.
+    sex = serializers.RegexField(r"^[MFU]?$", required=False, allow_blank=True, help_text="M, F or U (unknown)")
     date_of_birth = serializers.DateField(required=False, allow_null=True)
     place_of_birth = serializers.CharField(required=False, allow_blank=True, max_length=120)
     country_of_birth = _Iso2(required=False, allow_null=True)

@@ -124,6 +124,7 @@ def test_enrolment_endorse_is_refused_to_roles_other_than_ncb_head(request, sess
 
 def test_a_head_does_not_endorse_their_own_application(session, head_fr):
     enrolment = services.enrolment_apply(participant=head_fr, session=session)
+    assert "training.endorsement_needed" not in _notes(head_fr)
     with pytest.raises(TransitionRefused, match="Another head"):
         services.enrolment_endorse(head=head_fr, enrolment=enrolment)
 
