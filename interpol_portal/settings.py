@@ -338,13 +338,16 @@ NOTICE_RED_MIN_SENTENCE_MONTHS = 6
 NOTICE_ATTENTION_HANDLER = env_str("NOTICE_ATTENTION_HANDLER", "")
 from celery.schedules import crontab  # noqa: E402
 
-CELERY_BEAT_SCHEDULE.update({
-    "notices-expire": {"task": "notices.tasks.notice_expire_due_task", "schedule": crontab(minute=15)},
-    "notices-remind": {"task": "notices.tasks.notice_remind_expiring_task", "schedule": crontab(hour=6, minute=0)},
-    "notices-screen-pending": {
-        "task": "notices.tasks.notice_screen_pending_task", "schedule": crontab(hour="*/6", minute=30),
-    },
-})
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "notices-expire": {"task": "notices.tasks.notice_expire_due_task", "schedule": crontab(minute=15)},
+        "notices-remind": {"task": "notices.tasks.notice_remind_expiring_task", "schedule": crontab(hour=6, minute=0)},
+        "notices-screen-pending": {
+            "task": "notices.tasks.notice_screen_pending_task",
+            "schedule": crontab(hour="*/6", minute=30),
+        },
+    }
+)
 
 # --- ccc ---
 # First-reply deadlines in elapsed hours, per case priority.

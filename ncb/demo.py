@@ -8,6 +8,19 @@ from .roles import Role
 
 DEMO_COUNTRIES = ("fr", "es", "us", "eg", "ar", "sg", "ke", "th", "ma", "ae")
 LANGUAGE_OF = {"fr": "fr", "es": "es", "eg": "ar", "ar": "es", "ma": "fr", "ae": "ar"}
+# Names in the script each bureau writes them in, so certificates and messages show real data.
+DEMO_NAMES = {
+    "eg": (("أحمد", "حسن"), ("منى", "عبد الرحمن")),
+    "ae": (("فاطمة", "الزهراء"), ("خالد", "المنصوري")),
+    "ma": (("Youssef", "El Amrani"), ("Nadia", "Benali")),
+    "fr": (("Camille", "Martin"), ("Julien", "Moreau")),
+    "es": (("Lucía", "García"), ("Javier", "Romero")),
+    "ar": (("Sofía", "Fernández"), ("Martín", "Gómez")),
+    "ke": (("Wanjiru", "Kamau"), ("Otieno", "Odhiambo")),
+    "us": (("Emily", "Carter"), ("Michael", "Brooks")),
+    "sg": (("Wei Ling", "Tan"), ("Rajesh", "Kumar")),
+    "th": (("Somchai", "Prasert"), ("Nattaya", "Wongsa")),
+}
 TIME_ZONE_OF_CCC = {"lyon": "ccc-lyon", "singapore": "ccc-singapore", "buenosaires": "ccc-buenos-aires"}
 
 
@@ -31,10 +44,11 @@ def load(stdout=None) -> None:
     for cc in DEMO_COUNTRIES:
         ncb = Unit.objects.get(code=f"ncb-{cc}")
         language = LANGUAGE_OF.get(cc, "en")
+        officer_name, head_name = DEMO_NAMES.get(cc, (("Officer", cc.upper()), ("Head", cc.upper())))
         _user(f"officer.{cc}", unit=ncb, roles=(Role.NCB_OFFICER,), language=language,
-              first="Officer", last=cc.upper())
+              first=officer_name[0], last=officer_name[1])
         _user(f"head.{cc}", unit=ncb, roles=(Role.NCB_OFFICER, Role.NCB_HEAD), language=language,
-              first="Head", last=cc.upper())
+              first=head_name[0], last=head_name[1])
     for name, code in TIME_ZONE_OF_CCC.items():
         site = Unit.objects.get(code=code)
         language = {"lyon": "fr", "buenosaires": "es"}.get(name, "en")

@@ -7,11 +7,14 @@ see a notice at all is decided by notices.selectors on top of ncb.access.
 from django.conf import settings
 from django.utils import timezone
 
-from ncb.roles import NCB_ROLES, Role, has_role
+from ncb.roles import CCC_ROLES, NCB_ROLES, Role, has_role
 
 from .choices import OPEN_STATUSES, PUBLIC_TYPES, DiffusionStatus, NoticeStatus
 from .dates import add_months
 from .models import Diffusion, Notice
+
+# Who works with notices at all; which notice each of them sees is decided by notices.selectors.
+VIEW_ROLES = (*NCB_ROLES, *CCC_ROLES, Role.NOTICES_REVIEWER, Role.CRIMINAL_ANALYST)
 
 
 def is_requester(user, notice: Notice) -> bool:

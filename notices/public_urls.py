@@ -6,6 +6,7 @@ Every name starts with "public": the URL walker test treats those as public on p
 from django.urls import re_path
 
 from .api.public import PublicNoticeDetailView, PublicNoticeImagesView, PublicNoticeListView
+from .api.public_serializers import DETAIL_SERIALIZERS
 from .choices import PUBLIC_TYPES
 from .views.public import public_photo
 
@@ -21,7 +22,7 @@ for _type in PUBLIC_TYPES:
         ),
         re_path(
             rf"^api/notices/v1/{_type.value}/{ENTITY}$",
-            PublicNoticeDetailView.as_view(notice_type=_type.value),
+            PublicNoticeDetailView.as_view(notice_type=_type.value, serializer_class=DETAIL_SERIALIZERS[_type.value]),
             name=f"public_notices_api_{_type.value}_detail",
         ),
         re_path(

@@ -29,6 +29,7 @@ class Candidate:
     score: float
     reasons: list = field(default_factory=list)
     summary: str = ""
+    hit_id: int | None = None
 
 
 def screening_function() -> Callable | None:
@@ -95,6 +96,7 @@ def screen_subject(notice, function: Callable) -> list[Candidate]:
             score=float(_value(item, "score", default=0.0)),
             reasons=[str(reason) for reason in _value(item, "reasons", default=[])],
             summary=str(_value(item, "summary", default=""))[:300],
+            hit_id=_value(item, "hit_id", "hit"),
         )
         for item in result or []
     ]

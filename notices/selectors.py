@@ -67,6 +67,16 @@ def notice_search(
     return notices.select_related(*LIST_RELATED).prefetch_related("nationalities").order_by("-published_at", "-id")
 
 
+def notice_api_list(*, user) -> QuerySet[Notice]:
+    """Every notice the caller may see, newest first, for the NCB systems' API (filtered there)."""
+    return (
+        notices_visible_to(user)
+        .select_related("owner__country")
+        .prefetch_related("nationalities")
+        .order_by("-created_at", "-id")
+    )
+
+
 def review_queue() -> QuerySet[Notice]:
     """Requests awaiting the compliance review, the longest waiting first (the target runs from approval)."""
     return (
@@ -137,6 +147,7 @@ def diffusions_to_review() -> QuerySet[Diffusion]:
 
 
 def diffusion_get(*, user, pk: int) -> Diffusion:
+    """One diffusion the user may see; 404 otherwise."""
     return get_object_or_404(
         diffusions_visible_to(user)
         .select_related("owner__country", "sent_by", "reviewed_by", "country_of_birth")
@@ -186,6 +197,7 @@ def public_extract_get(*, notice_type: str, entity_id: str) -> PublicExtract:
 
 
 def public_extract_with_photo(*, entity_id: str) -> PublicExtract:
+    """The extract whose photo the public may see; 404 once the notice or its consent is gone."""
     return get_object_or_404(
         PublicExtract.objects.select_related("notice"),
         entity_id=entity_id,

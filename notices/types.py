@@ -62,12 +62,6 @@ class NoticeTypeSpec:
     required_any: tuple[tuple[str, ...], ...] = ()
     labels: dict[str, Promise] = field(default_factory=dict)
 
-    @property
-    def may_be_public(self) -> bool:
-        from .choices import PUBLIC_TYPES
-
-        return self.notice_type in PUBLIC_TYPES
-
 
 SPECS = {
     NoticeType.RED: NoticeTypeSpec(

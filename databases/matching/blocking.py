@@ -1,10 +1,12 @@
 """Blocking keys: the index entries under which a person is found, so that screening scores only candidates.
 
 A key joins the loose phonetic keys of two tokens of the same name ('p:' keys): one common name alone would
-select several percent of a population, two together select a few in ten thousand even for the commonest pair.
+select several percent of a population, two together at most a few per thousand (0.3% for the largest key in a
+synthetic million, bench/names_accuracy.py).
 Cross-script spellings differ by about one consonant class in one token out of ten, so each pair is also keyed
 with one token exact and the other reduced by one class ('q:' keys, a deletion neighbourhood): a variant that
-is off by one consonant in one of the two tokens still shares a key. Names with a single usable token are keyed
+is off by one consonant in one of the two tokens still shares a key; and by the first three classes of both
+tokens ('r:' keys), for differences at the ends of both. Names with a single usable token are keyed
 alone ('o:'), and every token is keyed alone ('n:') for queries that give only one name.
 """
 

@@ -1,6 +1,6 @@
 """Token authentication for NCB systems: `Authorization: Token <key>`; only a digest is stored."""
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
@@ -35,6 +35,9 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         # Record use at most once a minute: a busy border post must not turn every check into a write.
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        # The middleware runs before DRF authenticates: answer in the token owner's language from here on.
+        translation.activate(token.user.preferred_language)
+        request._request.LANGUAGE_CODE = token.user.preferred_language
         return token.user, token
 
     def authenticate_header(self, request):

@@ -8,7 +8,7 @@ from rest_framework.views import APIView
 from ncb.api.permissions import role_permission
 
 from .. import selectors, services
-from ..views.common import VIEW_ROLES
+from ..permissions import VIEW_ROLES
 from .filters import DiffusionFilter, NoticeFilter
 from .serializers import (
     DiffusionInputSerializer,
@@ -17,8 +17,6 @@ from .serializers import (
     NoticeListSerializer,
     NoticeSerializer,
 )
-
-NOTICE_RELATED = ("owner__country", "created_by", "country_of_birth", "warrant_country")
 
 
 class _Audited:
@@ -48,12 +46,7 @@ class NoticeListCreateView(_Audited, generics.ListAPIView):
     audit_action = "notice.api_list"
 
     def get_queryset(self):
-        return (
-            selectors.notices_visible_to(self.request.user)
-            .select_related("owner__country")
-            .prefetch_related("nationalities")
-            .order_by("-created_at", "-id")
-        )
+        return selectors.notice_api_list(user=self.request.user)
 
     @extend_schema(request=NoticeInputSerializer, responses={201: NoticeSerializer})
     def post(self, request):

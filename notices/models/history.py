@@ -57,6 +57,8 @@ class NoticeHit(models.Model):
     score = models.FloatField(_("score"))
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
+    # The hit as the databases app recorded it (its id), when the matching engine records one.
+    database_hit_id = models.PositiveBigIntegerField(_("hit in the databases"), null=True, blank=True)
     found_at = models.DateTimeField(_("found"), auto_now_add=True)
 
     class Meta:

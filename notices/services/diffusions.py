@@ -13,7 +13,7 @@ from .. import permissions
 from ..choices import DiffusionStatus, NoticeType
 from ..models import Diffusion
 from ..types import REQUEST_FIELDS
-from .content import content_apply, many_to_many_apply
+from .content import content_apply
 from .review import checklist_clean
 from .workflow import page_url, require, require_reasons
 
@@ -47,11 +47,11 @@ def diffusion_send(*, actor, diffusion_type: str, data: dict, countries=None, re
         language=data.get("language") or actor.preferred_language,
         restriction=Restriction.ALL if countries is None else Restriction.ONLY,
     )
-    later = content_apply(diffusion, data, allowed=DIFFUSION_FIELDS)
+    change = content_apply(diffusion, data, allowed=DIFFUSION_FIELDS)
     _diffusion_check(diffusion)
     diffusion.full_clean(exclude=["photo"])
     diffusion.save()
-    many_to_many_apply(diffusion, later)
+    change.many_to_many_apply(diffusion)
     diffusion.restriction_countries.set(countries or [])
     audit_record(
         actor=actor,

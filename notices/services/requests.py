@@ -14,7 +14,7 @@ from ..models import Notice, NoticeEvent
 from ..subjects import subject_record_resolve
 from ..translation import CONTENT_FIELDS
 from ..types import spec_for
-from .content import content_apply, many_to_many_apply
+from .content import content_apply
 from .extracts import public_extract_build, public_extract_remove
 from .workflow import NoticeIncomplete, notice_locked, notice_transition, notice_url, require, require_reasons
 
@@ -30,11 +30,11 @@ def notice_create(*, actor, notice_type: str, data: dict, request=None) -> Notic
         created_by=actor,
         language=data.get("language") or actor.preferred_language,
     )
-    later = content_apply(notice, data, allowed=spec.fields)
+    change = content_apply(notice, data, allowed=spec.fields)
     _subject_apply(notice, actor, data)
     notice.full_clean(exclude=["photo"])
     notice.save()
-    many_to_many_apply(notice, later)
+    change.many_to_many_apply(notice)
     NoticeEvent.objects.create(notice=notice, actor=actor, action=NoticeAction.CREATE, status=notice.status)
     audit_record(
         actor=actor, action="notice.create", target=notice, request=request, query={"type": notice.notice_type}
@@ -47,24 +47,27 @@ def notice_update(*, notice: Notice, actor, data: dict, request=None) -> Notice:
     """Change a draft. Submitted requests are frozen: the head approves what was submitted."""
     notice = notice_locked(notice)
     require(permissions.may_edit(actor, notice))
-    later = content_apply(notice, data, allowed=spec_for(notice.notice_type).fields)
-    _subject_apply(notice, actor, data)
+    change = content_apply(notice, data, allowed=spec_for(notice.notice_type).fields)
+    if _subject_apply(notice, actor, data):
+        change.fields.add("subject_record")
     notice.full_clean(exclude=["photo"])
-    notice.save()
-    many_to_many_apply(notice, later)
+    notice.save(update_fields=[*sorted(change.fields), "updated_at"])
+    change.many_to_many_apply(notice)
     audit_record(
         actor=actor,
         action="notice.update",
         target=notice,
         request=request,
-        query={"fields": sorted(name for name in data if name != "photo")},
+        query={"fields": sorted(change.fields | set(change.many))},
     )
     return notice
 
 
-def _subject_apply(notice: Notice, actor, data: dict) -> None:
-    if "subject_record" in data:
-        notice.subject_record = subject_record_resolve(actor=actor, record_id=data["subject_record"])
+def _subject_apply(notice: Notice, actor, data: dict) -> bool:
+    if "subject_record" not in data:
+        return False
+    notice.subject_record = subject_record_resolve(actor=actor, record_id=data["subject_record"])
+    return True
 
 
 def _check_complete(notice: Notice, *, language: str | None = None) -> None:

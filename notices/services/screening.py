@@ -31,7 +31,7 @@ def notice_screen(*, notice_id: int) -> str:
     function = screening.screening_function()
     if function is None:
         return _status_set(notice, ScreeningStatus.PENDING, "pending: the matching engine is not available yet")
-    new_hits = []
+    new_hits: list[NoticeHit] = []
     for candidate in screening.screen_subject(notice, function):
         if candidate.database == "persons" and candidate.record_id == str(notice.subject_record_id):
             continue  # The subject's own record is not a hit.
@@ -39,10 +39,15 @@ def notice_screen(*, notice_id: int) -> str:
             notice=notice,
             database=candidate.database,
             record_id=candidate.record_id,
-            defaults={"score": candidate.score, "reasons": candidate.reasons, "summary": candidate.summary},
+            defaults={
+                "score": candidate.score,
+                "reasons": candidate.reasons,
+                "summary": candidate.summary,
+                "database_hit_id": candidate.hit_id,
+            },
         )
         if created:
-            new_hits.append(hit.pk)
+            new_hits.append(hit)
     _status_set(notice, ScreeningStatus.SCREENED, f"{len(new_hits)} new hit(s)")
     if new_hits:
         notification_send(
@@ -52,7 +57,9 @@ def notice_screen(*, notice_id: int) -> str:
             params={"reference": notice.reference, "count": len(new_hits)},
             message=gettext_noop("Screening of notice {reference} found {count} possible match(es) in the databases."),
         )
-        transaction.on_commit(lambda: notice_attention_task.delay(notice_id, SCREENING_HITS, new_hits))
+        # The CCC works from the hits the databases app recorded; ours only list them on the notice's page.
+        hit_ids = [hit.database_hit_id for hit in new_hits if hit.database_hit_id]
+        transaction.on_commit(lambda: notice_attention_task.delay(notice_id, SCREENING_HITS, hit_ids))
     return ScreeningStatus.SCREENED
 
 

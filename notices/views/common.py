@@ -4,10 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 
-from ncb.roles import CCC_ROLES, NCB_ROLES, Role
+from ..permissions import VIEW_ROLES
 
-# Who works with notices at all; which notice each of them sees is decided by notices.selectors.
-VIEW_ROLES = (*NCB_ROLES, *CCC_ROLES, Role.NOTICES_REVIEWER, Role.CRIMINAL_ANALYST)
+__all__ = ["PAGE_SIZE", "VIEW_ROLES", "page_of", "run_service"]
 PAGE_SIZE = 25
 
 

@@ -110,5 +110,7 @@ def test_polling_does_not_keep_an_idle_session_alive(client, settings, officer_f
     assert client.session["_last_activity"] <= int(time.time()) - 49
 
 
-def test_passwords_are_hashed_with_argon2(officer_fr):
-    assert officer_fr.password.startswith("argon2")
+def test_passwords_are_hashed_with_argon2(settings, ncb_fr):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    user = UserFactory(username="argon", unit=ncb_fr)
+    assert user.password.startswith("argon2")

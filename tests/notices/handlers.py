@@ -10,7 +10,15 @@ def record_attention(*, notice_id: int, reason: str, hit_ids: list[int]) -> None
 def person_screen(*, query: dict, viewer) -> dict:
     """Answers like the screening API of DESIGN section 6; one candidate per family name given."""
     CALLS.append({"query": query, "viewer": viewer.username})
-    return {"candidates": [
-        {"id": 41, "database": "persons", "score": 0.93, "reasons": ["family name match"], "summary": "DUPONT Jean"},
-        {"id": 7, "database": "persons", "score": 0.99, "reasons": ["exact"], "summary": "own record"},
-    ]}
+    return {
+        "candidates": [
+            {
+                "id": 41,
+                "database": "persons",
+                "score": 0.93,
+                "reasons": ["family name match"],
+                "summary": "DUPONT Jean",
+            },
+            {"id": 7, "database": "persons", "score": 0.99, "reasons": ["exact"], "summary": "own record"},
+        ]
+    }

@@ -20,12 +20,26 @@ def _client(user) -> APIClient:
 
 
 RED = {
-    "notice_type": "red", "language": "fr", "family_name": "Durand", "given_names": "Luc", "sex": "M",
-    "date_of_birth": "1975-01-02", "nationalities": ["fr", "MA"], "physical_description": "Grand",
-    "summary_of_facts": "Escroquerie en bande organisée", "facts_date": "2024-01-01", "facts_place": "Lyon",
-    "charges": "Escroquerie", "law": "Code pénal, art. 313-2", "judicial_basis": "prosecution",
-    "maximum_penalty_months": 120, "warrant_reference": "MA-2024-1", "warrant_issued_on": "2024-02-01",
-    "warrant_authority": "Juge d'instruction de Lyon", "warrant_country": "FR", "languages_spoken": ["fre"],
+    "notice_type": "red",
+    "language": "fr",
+    "family_name": "Durand",
+    "given_names": "Luc",
+    "sex": "M",
+    "date_of_birth": "1975-01-02",
+    "nationalities": ["fr", "MA"],
+    "physical_description": "Grand",
+    "summary_of_facts": "Escroquerie en bande organisée",
+    "facts_date": "2024-01-01",
+    "facts_place": "Lyon",
+    "charges": "Escroquerie",
+    "law": "Code pénal, art. 313-2",
+    "judicial_basis": "prosecution",
+    "maximum_penalty_months": 120,
+    "warrant_reference": "MA-2024-1",
+    "warrant_issued_on": "2024-02-01",
+    "warrant_authority": "Juge d'instruction de Lyon",
+    "warrant_country": "FR",
+    "languages_spoken": ["fre"],
 }
 
 
@@ -50,8 +64,9 @@ def test_incomplete_submission_answers_400_with_reasons(officer_fr):
 
 
 def test_fields_the_type_does_not_use_are_refused(officer_fr):
-    response = _client(officer_fr).post("/api/v1/notices/", {"notice_type": "purple", "warrant_reference": "X"},
-                                        format="json")
+    response = _client(officer_fr).post(
+        "/api/v1/notices/", {"notice_type": "purple", "warrant_reference": "X"}, format="json"
+    )
     assert response.status_code == 400 and "warrant_reference" in response.json()
 
 
@@ -117,8 +132,7 @@ def test_anonymous_callers_are_refused():
 
 
 def test_ncb_sends_a_diffusion_to_chosen_countries(officer_fr, officer_es, officer_eg):
-    body = {"diffusion_type": "blue", "family_name": "Roux", "summary_of_facts": "Seen in Irun.",
-            "countries": ["ES"]}
+    body = {"diffusion_type": "blue", "family_name": "Roux", "summary_of_facts": "Seen in Irun.", "countries": ["ES"]}
     response = _client(officer_fr).post("/api/v1/diffusions/", body, format="json")
     assert response.status_code == 201, response.content
     created = response.json()
@@ -128,8 +142,9 @@ def test_ncb_sends_a_diffusion_to_chosen_countries(officer_fr, officer_es, offic
 
 
 def test_diffusion_needs_addressees(officer_fr):
-    response = _client(officer_fr).post("/api/v1/diffusions/", {"diffusion_type": "blue", "summary_of_facts": "x"},
-                                        format="json")
+    response = _client(officer_fr).post(
+        "/api/v1/diffusions/", {"diffusion_type": "blue", "summary_of_facts": "x"}, format="json"
+    )
     assert response.status_code == 400
 
 

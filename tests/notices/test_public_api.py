@@ -14,7 +14,13 @@ pytestmark = pytest.mark.django_db
 LIST = "/public/api/notices/v1/{}"
 SUMMARY_KEYS = {"entity_id", "forename", "name", "date_of_birth", "nationalities", "_links"}
 RED_DETAIL_KEYS = SUMMARY_KEYS | {
-    "arrest_warrants", "sex_id", "height", "weight", "distinguishing_marks", "place_of_birth", "country_of_birth_id",
+    "arrest_warrants",
+    "sex_id",
+    "height",
+    "weight",
+    "distinguishing_marks",
+    "place_of_birth",
+    "country_of_birth_id",
     "languages_spoken_ids",
 }
 # What an NCB wrote that never goes public, whatever the consent.
@@ -113,10 +119,20 @@ def test_notice_of_one_type_is_not_found_under_another(client):
 
 def test_filters(client):
     today = timezone.localdate()
-    _public_red(family_name="ALPHA", given_names="Ann", sex="F", nationalities=["ES"],
-                date_of_birth=today.replace(year=today.year - 30))
-    _public_red(family_name="BETA", given_names="Bob", sex="M", nationalities=["FR", "MA"],
-                date_of_birth=today.replace(year=today.year - 50))
+    _public_red(
+        family_name="ALPHA",
+        given_names="Ann",
+        sex="F",
+        nationalities=["ES"],
+        date_of_birth=today.replace(year=today.year - 30),
+    )
+    _public_red(
+        family_name="BETA",
+        given_names="Bob",
+        sex="M",
+        nationalities=["FR", "MA"],
+        date_of_birth=today.replace(year=today.year - 50),
+    )
 
     def names(**params):
         body = client.get(LIST.format("red"), params).json()

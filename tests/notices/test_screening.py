@@ -61,7 +61,8 @@ def test_hits_reach_the_requesting_ncb_and_the_ccc_once(engine, django_capture_o
     assert NoticeHit.objects.filter(notice=notice).count() == 2
     assert Notification.objects.filter(unit=notice.owner, kind="notice_hits").count() == 1
     attention = [call for call in handlers.CALLS if "reason" in call]
-    assert len(attention) == 1 and attention[0]["reason"] == "screening_hits" and len(attention[0]["hit_ids"]) == 2
+    # Told once; the stand-in engine records no hit in the databases app, so there are no hit ids to pass on.
+    assert len(attention) == 1 and attention[0]["reason"] == "screening_hits" and attention[0]["hit_ids"] == []
 
 
 def test_engine_gets_the_subject_and_the_requesters_rights(engine):
@@ -131,8 +132,44 @@ def test_without_a_handler_nobody_is_called(settings):
 
 
 def test_screening_function_is_found_where_the_databases_app_puts_it(monkeypatch):
-    monkeypatch.setattr(screening, "CANDIDATES", ("databases.nowhere:person_screen",
-                                                  "tests.notices.handlers:person_screen"))
+    monkeypatch.setattr(
+        screening, "CANDIDATES", ("databases.nowhere:person_screen", "tests.notices.handlers:person_screen")
+    )
     assert screening.screening_function() is handlers.person_screen
     monkeypatch.setattr(screening, "CANDIDATES", ("databases.nowhere:person_screen",))
     assert screening.screening_function() is None
+
+
+def test_a_handler_that_takes_more_gets_the_requesting_ncb_and_urgency(settings, monkeypatch):
+    received = {}
+
+    def handler(notice_id, *, reason="", hit_ids=(), summary="", ncb_ids=(), urgent=False, language="en"):
+        received.update(
+            notice_id=notice_id,
+            reason=reason,
+            hit_ids=hit_ids,
+            summary=summary,
+            ncb_ids=ncb_ids,
+            urgent=urgent,
+            language=language,
+        )
+
+    monkeypatch.setattr("notices.attention.attention_handler", lambda: handler)
+    notice = published(NoticeFactory())
+    assert attention_notify(notice_id=notice.pk, reason="screening_hits", hit_ids=[5]) is True
+    assert received["ncb_ids"] == [notice.owner_id] and received["urgent"] is True and received["hit_ids"] == [5]
+    assert received["summary"].startswith(f"Red Notice {notice.entity_id}")
+
+
+def test_ccc_is_given_the_hits_the_databases_app_recorded(monkeypatch, settings, django_capture_on_commit_callbacks):
+    settings.NOTICE_ATTENTION_HANDLER = "tests.notices.handlers.record_attention"
+
+    def engine(*, query):
+        return [{"id": 9, "database": "persons", "score": 0.9, "hit_id": 321}, {"id": 10, "score": 0.8}]
+
+    monkeypatch.setattr(screening, "screening_function", lambda: engine)
+    notice = published(NoticeFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notice_screen(notice_id=notice.pk)
+    (call,) = handlers.CALLS
+    assert call["hit_ids"] == [321]

@@ -97,11 +97,14 @@ def _render_list(queryset):
         str(notice.owner.country), notice.created_by.username
 
 
-@pytest.mark.parametrize("make_list", [
-    lambda user: selectors.notice_requests_of_ncb(user=user),
-    lambda user: selectors.notice_search(user=user),
-    lambda user: selectors.review_queue(),
-])
+@pytest.mark.parametrize(
+    "make_list",
+    [
+        lambda user: selectors.notice_requests_of_ncb(user=user),
+        lambda user: selectors.notice_search(user=user),
+        lambda user: selectors.review_queue(),
+    ],
+)
 def test_notice_lists_have_a_constant_number_of_queries(officer_fr, django_assert_num_queries, make_list):
     def add(count):
         for _ in range(count):

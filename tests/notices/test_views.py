@@ -38,11 +38,19 @@ def test_requester_pages_are_closed_to_other_roles(client, reviewer, path):
 def test_officer_fills_a_red_notice_request(client, officer_fr):
     response = _as(client, officer_fr).get("/en/notices/request/red/")
     assert response.status_code == 200 and "judicial_basis" in response.content.decode()
-    response = client.post("/en/notices/request/red/", {
-        "language": "en", "family_name": "Moreau", "given_names": "Alain", "sex": "M",
-        "nationalities": [officer_fr.unit.country_id], "languages_spoken": "fre, eng",
-        "summary_of_facts": "Fraud", "photo": photo_upload(),
-    })
+    response = client.post(
+        "/en/notices/request/red/",
+        {
+            "language": "en",
+            "family_name": "Moreau",
+            "given_names": "Alain",
+            "sex": "M",
+            "nationalities": [officer_fr.unit.country_id],
+            "languages_spoken": "fre, eng",
+            "summary_of_facts": "Fraud",
+            "photo": photo_upload(),
+        },
+    )
     notice = Notice.objects.get(family_name="Moreau")
     assert response.status_code == 302 and response["Location"] == f"/en/notices/{notice.pk}/"
     assert notice.summary_of_facts_en == "Fraud" and notice.languages_spoken == ["ENG", "FRE"] and notice.photo
@@ -77,8 +85,9 @@ def test_submitted_request_is_not_editable(client, officer_fr):
     assert response.status_code == 302
 
 
-def test_my_requests_lists_the_ncbs_requests_with_constant_queries(client, officer_fr, officer_es,
-                                                                   django_assert_num_queries):
+def test_my_requests_lists_the_ncbs_requests_with_constant_queries(
+    client, officer_fr, officer_es, django_assert_num_queries
+):
     NoticeFactory(created_by=officer_fr, family_name="FIRSTREQ")
     NoticeFactory(owner=officer_es.unit, created_by=officer_es, family_name="SPANISHREQ")
     _as(client, officer_fr)
@@ -108,8 +117,9 @@ def test_workflow_through_the_pages(client, officer_fr, head_fr, reviewer):
     notice.refresh_from_db()
     assert notice.status == NoticeStatus.UNDER_REVIEW
     assert _as(client, reviewer).get(f"/en/notices/{notice.pk}/review/").status_code == 200
-    response = client.post(f"/en/notices/{notice.pk}/review/", {"decision": "publish", **dict.fromkeys(
-        ChecklistItem.values, "on")})
+    response = client.post(
+        f"/en/notices/{notice.pk}/review/", {"decision": "publish", **dict.fromkeys(ChecklistItem.values, "on")}
+    )
     assert response.status_code == 302
     notice.refresh_from_db()
     assert notice.status == NoticeStatus.PUBLISHED
@@ -210,10 +220,15 @@ def test_search_of_published_notices(client, officer_es, trainer, django_assert_
 
 def test_ncb_sends_a_diffusion_from_the_page(client, officer_fr, ncb_es):
     assert _as(client, officer_fr).get("/en/notices/diffusions/new/blue/").status_code == 200
-    response = client.post("/en/notices/diffusions/new/blue/", {
-        "language": "en", "family_name": "Garnier", "summary_of_facts": "Seen in Irun.",
-        "countries": [ncb_es.country_id],
-    })
+    response = client.post(
+        "/en/notices/diffusions/new/blue/",
+        {
+            "language": "en",
+            "family_name": "Garnier",
+            "summary_of_facts": "Seen in Irun.",
+            "countries": [ncb_es.country_id],
+        },
+    )
     diffusion = Diffusion.objects.get(family_name="Garnier")
     assert response.status_code == 302 and list(diffusion.restriction_countries.all()) == [ncb_es.country]
 
@@ -229,8 +244,9 @@ def test_diffusion_pages_by_role(client, officer_es, officer_eg, reviewer):
 
 def test_reviewer_withdraws_a_diffusion(client, reviewer, officer_es):
     diffusion = DiffusionFactory(to=["ES"])
-    _as(client, reviewer).post(f"/en/notices/diffusions/{diffusion.pk}/review/",
-                               {"decision": "withdraw", "reasons": "Political (Article 3)."})
+    _as(client, reviewer).post(
+        f"/en/notices/diffusions/{diffusion.pk}/review/", {"decision": "withdraw", "reasons": "Political (Article 3)."}
+    )
     diffusion.refresh_from_db()
     assert diffusion.status == DiffusionStatus.WITHDRAWN
     assert _as(client, officer_es).get(f"/en/notices/diffusions/{diffusion.pk}/").status_code == 404
@@ -279,3 +295,37 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
     notice = published(NoticeFactory(), consent=True)
     response = client.get(f"/en/notices/{notice.pk}/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "fixture, path, method, status",
+    [
+        ("head_fr", "/en/notices/{draft}/review/", "get", 403),
+        ("officer_fr", "/en/notices/{review}/review/", "get", 403),
+        ("reviewer", "/en/notices/{review}/review/", "get", 200),
+        ("officer_es", "/en/notices/{draft}/translate/", "get", 404),
+        ("officer_fr", "/en/notices/{draft}/translate/", "get", 200),
+        ("officer_es", "/en/notices/{published}/public-consent/", "post", 403),
+        ("officer_es", "/en/notices/{published}/cancel/", "post", 403),
+        ("ccc_officer", "/en/notices/{published}/", "get", 200),
+        ("ccc_officer", "/en/notices/{draft}/", "get", 404),
+        ("trainer", "/en/notices/{published}/", "get", 403),
+        ("trainer", "/en/notices/diffusions/", "get", 403),
+        ("reviewer", "/en/notices/diffusions/", "get", 200),
+        ("ccc_officer", "/en/notices/request/", "get", 403),
+        ("officer_es", "/en/notices/{published}/photo/", "get", 200),
+        ("officer_eg", "/en/notices/diffusions/{diffusion}/photo/", "get", 404),
+        ("officer_es", "/en/notices/diffusions/{diffusion}/photo/", "get", 200),
+    ],
+)
+def test_page_access_by_role(client, request, fixture, path, method, status):
+    photo = {"photo": photo_upload()}
+    records = {
+        "draft": NoticeFactory().pk,
+        "review": in_status(NoticeStatus.UNDER_REVIEW).pk,
+        "published": published(NoticeFactory(**photo)).pk,
+        "diffusion": DiffusionFactory(to=["ES"], photo=photo_upload()).pk,
+    }
+    data = {"reasons": "Because."} if method == "post" else {}
+    response = getattr(_as(client, request.getfixturevalue(fixture)), method)(path.format(**records), data)
+    assert response.status_code == status
