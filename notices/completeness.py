@@ -16,7 +16,7 @@ from .types import spec_for
 
 def _label(notice: Notice, name: str) -> str:
     spec = spec_for(notice.notice_type)
-    return str(spec.labels.get(name) or Notice._meta.get_field(name).verbose_name)
+    return str(spec.labels.get(name) or getattr(Notice._meta.get_field(name), "verbose_name", None) or name)
 
 
 def _filled(notice: Notice, name: str) -> bool:

@@ -10,6 +10,10 @@ from ..models import Notice, PublicExtract
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
+def _iso2(country) -> str:
+    return country.iso2 if country is not None else ""
+
+
 def public_extract_build(notice: Notice) -> PublicExtract | None:
     """Create or refresh the extract of a published notice whose NCB agreed; called inside the services' transaction.
 
@@ -27,11 +31,11 @@ def public_extract_build(notice: Notice) -> PublicExtract | None:
         "sex_id": notice.sex,
         "nationalities": sorted(country.iso2 for country in notice.nationalities.all()),
         "place_of_birth": notice.place_of_birth,
-        "country_of_birth_id": notice.country_of_birth.iso2 if notice.country_of_birth_id else "",
+        "country_of_birth_id": _iso2(notice.country_of_birth),
         "height_cm": notice.height_cm,
         "weight_kg": notice.weight_kg,
         "languages_spoken_ids": list(notice.languages_spoken),
-        "issuing_country_id": notice.warrant_country.iso2 if is_red and notice.warrant_country_id else "",
+        "issuing_country_id": _iso2(notice.warrant_country) if is_red else "",
         "date_of_event": notice.facts_date if notice.notice_type == NoticeType.YELLOW else None,
         "place": notice.facts_place if notice.notice_type == NoticeType.YELLOW else "",
         "un_reference": notice.un_reference if notice.notice_type == NoticeType.UN else "",

@@ -23,6 +23,7 @@ def notice_extend(*, notice: Notice, actor, reasons: str, request=None) -> Notic
     notice = notice_locked(notice)
     require(permissions.may_extend(actor, notice))
     reasons = require_reasons(reasons)
+    assert notice.expires_at is not None  # may_extend: only published notices, which always have an expiry
     return notice_transition(
         notice,
         actor=actor,
@@ -82,11 +83,12 @@ def notices_remind_expiring(*, now=None) -> int:
                 .select_related("owner")[:BATCH]
             )
             for notice in batch:
+                expires = notice.expires_at.date() if notice.expires_at else None
                 notification_send(
                     unit=notice.owner,
                     kind="notice_expiring",
                     url=notice_url(notice),
-                    params={"reference": notice.reference, "date": notice.expires_at.date().isoformat()},
+                    params={"reference": notice.reference, "date": str(expires)},
                     message=gettext_noop(
                         "Notice {reference} expires on {date}. If it is still needed, extend it with reasons."
                     ),
@@ -96,7 +98,7 @@ def notices_remind_expiring(*, now=None) -> int:
                     action="notice.remind",
                     target=notice,
                     unit=notice.owner,
-                    outcome=notice.expires_at.date().isoformat(),
+                    outcome=str(expires),
                 )
             Notice.objects.filter(pk__in=[notice.pk for notice in batch]).update(reminder_sent_at=now)
         count += len(batch)

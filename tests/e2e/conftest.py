@@ -49,10 +49,16 @@ class Journey:
         self.step = 0
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
+        self.page.on("response", self._on_response)
 
     def _on_console(self, message):
         if message.type == "error":
             self.console_errors.append(message.text)
+
+    def _on_response(self, response):
+        # The console says only "Failed to load resource"; name the URL so a failure is easy to act on.
+        if response.status >= 400:
+            self.console_errors.append(f"HTTP {response.status}: {response.url}")
 
     def goto(self, path: str):
         self.page.goto(self.base_url + path)

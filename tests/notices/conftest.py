@@ -14,8 +14,15 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_throttle():
-    # The public API's rate limit counts in the shared cache (Redis under `make test`).
+def _fresh_throttle(monkeypatch):
+    # The rate limits count in the shared cache (Redis under `make test`), and a test elsewhere may leave a
+    # lowered rate on the throttle classes: start from the configured rates and an empty count.
+    from rest_framework.settings import api_settings
+
+    from ncb.api.throttling import PublicRateThrottle, TokenRateThrottle
+
+    for throttle in (PublicRateThrottle, TokenRateThrottle):
+        monkeypatch.setattr(throttle, "THROTTLE_RATES", api_settings.DEFAULT_THROTTLE_RATES)
     cache.clear()
     yield
     cache.clear()
