@@ -39,7 +39,9 @@ def prepare(sample: int, seed: int) -> tuple[str, list[str]]:
     from ncb.models import Unit, User
     from ncb.services import api_token_create
 
-    user, _created = User.objects.get_or_create(username="bench.officer", defaults={"unit": Unit.objects.get(code="ncb-fr")})
+    user, _created = User.objects.get_or_create(
+        username="bench.officer", defaults={"unit": Unit.objects.get(code="ncb-fr")}
+    )
     user.groups.set(Group.objects.filter(name="ncb_officer"))
     _token, key = api_token_create(user=user, name="bench")
     rng = random.Random(seed)
@@ -80,8 +82,13 @@ def wrk(url: str, script: str, headers: list[str], duration: int, connections: i
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
     latency = dict(re.findall(r"\s(50|90|99)%\s+([\d.]+\w+)", output))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rate": rate, "p50": latency.get("50"), "p90": latency.get("90"), "p99": latency.get("99"),
-            "non_2xx": int(errors[1]) if errors else 0}
+    return {
+        "rate": rate,
+        "p50": latency.get("50"),
+        "p90": latency.get("90"),
+        "p99": latency.get("99"),
+        "non_2xx": int(errors[1]) if errors else 0,
+    }
 
 
 def main() -> None:
@@ -95,8 +102,21 @@ def main() -> None:
     key, numbers = prepare(4000, 11)
     url = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "bench.wsgi_app:application", "-w", str(args.workers), "-b",
-         f"127.0.0.1:{args.port}", "--log-level", "warning"], cwd=ROOT, env=os.environ.copy())
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "bench.wsgi_app:application",
+            "-w",
+            str(args.workers),
+            "-b",
+            f"127.0.0.1:{args.port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=os.environ.copy(),
+    )
     try:
         for _ in range(100):
             try:
@@ -105,13 +125,16 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         auth = [f"Authorization: Token {key}"]
-        gets = ", ".join(f'"/api/v1/check/travel-document?number={n.split(":")[0]}&country={n.split(":")[1]}"'
-                         for n in numbers)
+        gets = ", ".join(
+            f'"/api/v1/check/travel-document?number={n.split(":")[0]}&country={n.split(":")[1]}"' for n in numbers
+        )
         bares = ", ".join(f'"/bench/bare?number={n.split(":")[0]}"' for n in numbers)
         bodies = []
         for start in range(0, 4000, 1000):
-            items = [{"type": "travel-document", "number": n.split(":")[0], "country": n.split(":")[1]}
-                     for n in numbers[start:start + 1000]]
+            items = [
+                {"type": "travel-document", "number": n.split(":")[0], "country": n.split(":")[1]}
+                for n in numbers[start : start + 1000]
+            ]
             bodies.append(json.dumps(json.dumps({"items": items})))
         runs = {
             "bare": (LUA_GET % bares, [], 1),
@@ -122,9 +145,11 @@ def main() -> None:
             script, headers, per_request = runs[name]
             wrk(url, script, headers, 3, args.connections)  # warm-up: connections, caches
             result = wrk(url, script, headers, args.duration, args.connections)
-            print(f"{name:7s} {result['rate'] * per_request:10.0f} checks/s  {result['rate']:8.1f} req/s  "
-                  f"p50 {result['p50']}  p90 {result['p90']}  p99 {result['p99']}  non-2xx {result['non_2xx']}",
-                  flush=True)
+            print(
+                f"{name:7s} {result['rate'] * per_request:10.0f} checks/s  {result['rate']:8.1f} req/s  "
+                f"p50 {result['p50']}  p90 {result['p90']}  p99 {result['p99']}  non-2xx {result['non_2xx']}",
+                flush=True,
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)

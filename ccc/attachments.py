@@ -40,7 +40,7 @@ def sniff_content_type(data: bytes) -> str | None:
 def attachment_check(upload: UploadedFile) -> str:
     """Check an uploaded file's size and content; return its content type or raise ValidationError."""
     limit = settings.CCC_ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
+    if (upload.size or 0) > limit:
         raise ValidationError(
             _("{name} is larger than {limit}.").format(name=upload.name, limit=filesizeformat(limit)), code="size"
         )

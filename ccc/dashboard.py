@@ -57,7 +57,7 @@ def first_replies(*, since: datetime, now: datetime | None = None) -> list[dict]
             longest=Max(delay, filter=replied),
         )
     )
-    by_priority = {row["priority"]: row for row in stats}
+    by_priority: dict[str, dict] = {row["priority"]: dict(row) for row in stats}
     rows = []
     for priority in CasePriority:
         row = by_priority.get(priority.value, {})

@@ -82,7 +82,7 @@ def case_threads(*, case: Case) -> QuerySet[Thread]:
 
 def ncb_cases(*, viewer: User, status: str = "") -> QuerySet[Case]:
     """Cases concerning the viewer's NCB, with the state of its own thread (never another NCB's)."""
-    if viewer.unit_id is None or viewer.unit.kind != UnitKind.NCB:
+    if viewer.unit is None or viewer.unit.kind != UnitKind.NCB:
         return Case.objects.none()
     own = Q(threads__ncb_id=viewer.unit_id)
     cases = Case.objects.filter(own).annotate(

@@ -16,6 +16,8 @@ def shift_window(site: Unit, day: date) -> tuple[datetime, datetime]:
 
     Returned in UTC because Python compares and subtracts two datetimes of the same zone on the wall clock.
     """
+    if site.shift_start is None or site.shift_end is None:
+        raise ValueError(f"{site.code} has no working hours")
     zone = ZoneInfo(site.time_zone)
     start = datetime.combine(day, site.shift_start, tzinfo=zone)
     end_day = day if site.shift_end > site.shift_start else day + timedelta(days=1)

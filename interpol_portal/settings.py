@@ -314,6 +314,10 @@ RECORD_THUMBNAIL_SIDE = 240
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 200 * 1024 * 1024, minimum=1024)
 IMPORT_CHUNK_ROWS = 2000
 IMPORT_MAX_REPORTED_ERRORS = 1000
+# Name the record status enum in the OpenAPI schema (other apps' "status" choices must not collide with it).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {"RecordStatusEnum": "databases.choices.RecordStatus", "DocumentTypeEnum": "databases.choices.DocumentType"}
+)
 CELERY_BEAT_SCHEDULE.update(
     {
         "databases-review-reminders": {
@@ -370,10 +374,12 @@ CCC_MAIL_BASE_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")
 HIT_ESCALATION_HANDLER = "ccc.intake.case_open_from_hit"
 # Called by the notices app for a published notice that needs the CCC's attention.
 NOTICE_ATTENTION_HANDLER = "ccc.intake.case_open_from_notice"
-CELERY_BEAT_SCHEDULE.update({
-    "ccc-hand-over": {"task": "ccc.tasks.cases_hand_over_due_task", "schedule": 120.0},
-    "ccc-escalation": {"task": "ccc.tasks.cases_escalate_due_task", "schedule": 300.0},
-})
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "ccc-hand-over": {"task": "ccc.tasks.cases_hand_over_due_task", "schedule": 120.0},
+        "ccc-escalation": {"task": "ccc.tasks.cases_escalate_due_task", "schedule": 300.0},
+    }
+)
 
 # --- training ---
 # Certificates need a TTF font with Arabic glyphs (Debian: fonts-dejavu-core).

@@ -38,4 +38,3 @@ urlpatterns += i18n_patterns(
     path("ccc/", include("ccc.urls")),
     path("training/", include("training.urls")),
 )
-

@@ -28,12 +28,8 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ("is_active", "is_staff", "groups", "preferred_language", "unit__kind")
     list_select_related = ("unit",)
     autocomplete_fields = ("unit",)
-    fieldsets = DjangoUserAdmin.fieldsets + (
-        (_("Portal"), {"fields": ("unit", "preferred_language", "time_zone")}),
-    )
-    add_fieldsets = DjangoUserAdmin.add_fieldsets + (
-        (_("Portal"), {"fields": ("unit", "preferred_language")}),
-    )
+    fieldsets = DjangoUserAdmin.fieldsets + ((_("Portal"), {"fields": ("unit", "preferred_language", "time_zone")}),)
+    add_fieldsets = DjangoUserAdmin.add_fieldsets + ((_("Portal"), {"fields": ("unit", "preferred_language")}),)
 
 
 @admin.register(AuditEntry)

@@ -70,8 +70,16 @@ def otp_setup(request):
     buffer = io.BytesIO()
     image.save(buffer)
     qr_data = "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
-    return render(request, "ncb/otp_setup.html", {"form": form, "qr_data": qr_data, "secret": base64.b32encode(
-        device.bin_key).decode(), "next": request.GET.get("next", "")})
+    return render(
+        request,
+        "ncb/otp_setup.html",
+        {
+            "form": form,
+            "qr_data": qr_data,
+            "secret": base64.b32encode(device.bin_key).decode(),
+            "next": request.GET.get("next", ""),
+        },
+    )
 
 
 @login_required

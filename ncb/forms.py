@@ -31,7 +31,6 @@ class StyledModelForm(forms.ModelForm):
         style_form(self)
 
 
-
 class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,7 +42,9 @@ class LoginForm(AuthenticationForm):
 
 class OtpTokenForm(StyledForm):
     token = forms.RegexField(
-        label=_("Six-digit code"), regex=r"^\d{6}$", max_length=6,
+        label=_("Six-digit code"),
+        regex=r"^\d{6}$",
+        max_length=6,
         error_messages={"invalid": _("Enter the six digits shown by your authenticator app.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )
@@ -55,8 +56,9 @@ class ApiTokenForm(StyledForm):
 
 class ProfileForm(StyledForm):
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
-    time_zone = forms.CharField(label=_("Time zone"), max_length=64, required=False,
-                                help_text=_("Leave blank to use your unit's time zone."))
+    time_zone = forms.CharField(
+        label=_("Time zone"), max_length=64, required=False, help_text=_("Leave blank to use your unit's time zone.")
+    )
 
     def clean_time_zone(self):
         from zoneinfo import available_timezones
@@ -72,4 +74,3 @@ class AuditSearchForm(StyledForm):
     action = forms.CharField(label=_("Action starts with"), required=False, max_length=60)
     since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-

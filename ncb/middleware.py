@@ -37,7 +37,8 @@ class IdleTimeoutMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and hasattr(request, "session") and "_auth_user_id" in request.session:
+        signed_in = user is not None and user.is_authenticated and hasattr(request, "session")
+        if signed_in and "_auth_user_id" in request.session:
             now = int(time.time())
             last = request.session.get(self.SESSION_KEY)
             if last is not None and now - int(last) > settings.SESSION_IDLE_TIMEOUT:

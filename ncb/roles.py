@@ -16,9 +16,7 @@ class Role(models.TextChoices):
 
 
 # Roles whose holders must use two-factor authentication when OTP_REQUIRED_FOR_PRIVILEGED is on.
-PRIVILEGED_ROLES = frozenset(
-    {Role.CCC_DUTY_OFFICER, Role.CCC_SUPERVISOR, Role.NOTICES_REVIEWER, Role.ADMINISTRATOR}
-)
+PRIVILEGED_ROLES = frozenset({Role.CCC_DUTY_OFFICER, Role.CCC_SUPERVISOR, Role.NOTICES_REVIEWER, Role.ADMINISTRATOR})
 # Roles that may work with the global databases on behalf of an NCB.
 NCB_ROLES = frozenset({Role.NCB_OFFICER, Role.NCB_HEAD})
 CCC_ROLES = frozenset({Role.CCC_DUTY_OFFICER, Role.CCC_SUPERVISOR})

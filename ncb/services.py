@@ -52,13 +52,16 @@ def audit_bulk(rows: Iterable[AuditEntry]) -> None:
 
 
 def notification_send(
-    *, message: str, params: dict | None = None, kind: str, unit: Unit | None = None, user: User | None = None,
+    *,
+    message: str,
+    params: dict | None = None,
+    kind: str,
+    unit: Unit | None = None,
+    user: User | None = None,
     url: str = "",
 ) -> Notification:
     """Notify a unit or a user. `message` is an English message id marked with gettext_noop by the caller."""
-    return Notification.objects.create(
-        unit=unit, user=user, kind=kind, message=message, params=params or {}, url=url
-    )
+    return Notification.objects.create(unit=unit, user=user, kind=kind, message=message, params=params or {}, url=url)
 
 
 def notification_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
@@ -79,9 +82,7 @@ def restricted_attempt_notify(*, record, viewer: User, action: str) -> None:
         message=gettext_noop("A query from {country} matched your restricted record {reference}; no hit was shown."),
         params={"country": country.iso2 if country else "?", "reference": getattr(record, "reference", str(record.pk))},
     )
-    audit_record(
-        actor=viewer, action=f"{action}.restricted", target=record, outcome="hidden by owner's restriction"
-    )
+    audit_record(actor=viewer, action=f"{action}.restricted", target=record, outcome="hidden by owner's restriction")
 
 
 def filter_visible_candidates(*, records: Iterable, viewer: User, action: str) -> list:
@@ -107,7 +108,9 @@ def record_restrict(*, record, actor: User, restriction: str, countries: Iterabl
     record.save(update_fields=["restriction"])
     record.restriction_countries.set(countries if restriction != Restriction.ALL else [])
     audit_record(
-        actor=actor, action="record.restrict", target=record,
+        actor=actor,
+        action="record.restrict",
+        target=record,
         query={"restriction": restriction, "countries": sorted(c.iso2 for c in countries)},
     )
 

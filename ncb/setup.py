@@ -40,12 +40,18 @@ def load_reference_data(apps=None) -> None:
 
     for alpha2 in MEMBER_REGION:
         country = countries[alpha2]
-        names = {language: NCB_NAME[language].format(country=getattr(country, f"name_{language}"))
-                 for language in LANGUAGES}
+        names = {
+            language: NCB_NAME[language].format(country=getattr(country, f"name_{language}")) for language in LANGUAGES
+        }
         Unit.objects.update_or_create(
             code=f"ncb-{alpha2.lower()}",
-            defaults={"kind": UnitKind.NCB, "country": country, "city": NCB_CITIES.get(alpha2, ""),
-                      "time_zone": _country_time_zone(alpha2), **_translated("name", names)},
+            defaults={
+                "kind": UnitKind.NCB,
+                "country": country,
+                "city": NCB_CITIES.get(alpha2, ""),
+                "time_zone": _country_time_zone(alpha2),
+                **_translated("name", names),
+            },
         )
 
     for code, kind, english, alpha2, city, zone, start, end in OFFICES:
@@ -53,8 +59,15 @@ def load_reference_data(apps=None) -> None:
         names = {"en": english, "ar": arabic, "fr": french, "es": spanish}
         Unit.objects.update_or_create(
             code=code,
-            defaults={"kind": kind, "country": countries[alpha2], "city": city, "time_zone": zone,
-                      "shift_start": start, "shift_end": end, **_translated("name", names)},
+            defaults={
+                "kind": kind,
+                "country": countries[alpha2],
+                "city": city,
+                "time_zone": zone,
+                "shift_start": start,
+                "shift_end": end,
+                **_translated("name", names),
+            },
         )
 
     for role in Role:

@@ -24,6 +24,10 @@ def audit_login_failed(sender, credentials, request=None, **kwargs):
     user = get_user_model().objects.filter(username=username).select_related("unit").first()
     entry_unit = user.unit if user else None
     audit_record(
-        actor=None, unit=entry_unit, action="auth.login_failed", request=request,
-        query={"username": username}, outcome="failure",
+        actor=None,
+        unit=entry_unit,
+        action="auth.login_failed",
+        request=request,
+        query={"username": username},
+        outcome="failure",
     )

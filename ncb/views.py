@@ -26,8 +26,9 @@ def home(request):
 @login_required
 def profile(request):
     user = request.user
-    form = ProfileForm(request.POST or None, initial={
-        "preferred_language": user.preferred_language, "time_zone": user.time_zone})
+    form = ProfileForm(
+        request.POST or None, initial={"preferred_language": user.preferred_language, "time_zone": user.time_zone}
+    )
     if request.method == "POST" and form.is_valid():
         user.preferred_language = form.cleaned_data["preferred_language"]
         user.time_zone = form.cleaned_data["time_zone"]
@@ -112,10 +113,17 @@ def audit_trail_export(request):
     def rows():
         yield writer.writerow(header)
         for entry in entries.iterator(chunk_size=2000):
-            yield writer.writerow([
-                entry.at.isoformat(), entry.actor_username, entry.action, entry.target_repr, entry.query,
-                entry.outcome, entry.ip_address or "",
-            ])
+            yield writer.writerow(
+                [
+                    entry.at.isoformat(),
+                    entry.actor_username,
+                    entry.action,
+                    entry.target_repr,
+                    entry.query,
+                    entry.outcome,
+                    entry.ip_address or "",
+                ]
+            )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="audit-trail.csv"'

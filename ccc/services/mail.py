@@ -40,7 +40,8 @@ def message_mail_send(*, message_id: int) -> int:
         ).distinct()
         url_name = "ccc:ncb_case_detail"
     else:
-        users = [case.claimed_by] if case.claimed_by_id else []
+        claimant = case.claimed_by_id
+        users = User.objects.filter(pk=claimant, is_active=True) if claimant else User.objects.none()
         url_name = "ccc:case_detail"
     context = {"case": case, "reference": case.reference, "ncb": message.thread.ncb}
     return _send(users=users, template="message", context=context, url_name=url_name, case=case)

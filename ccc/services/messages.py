@@ -74,9 +74,11 @@ def message_send(
     message.full_clean()
     message.save()
     for upload, content_type in checked:
-        name = safe_file_name(upload.name)
+        name = safe_file_name(upload.name or "")
         upload.name = name
-        Attachment.objects.create(message=message, file=upload, name=name, content_type=content_type, size=upload.size)
+        Attachment.objects.create(
+            message=message, file=upload, name=name, content_type=content_type, size=upload.size or 0
+        )
     thread.last_message_at = now
     thread.save(update_fields=["last_message_at"])
     changed = ["status", "updated_at"]
@@ -110,7 +112,8 @@ def _notify(*, case: Case, thread: Thread, message: Message) -> None:
     else:
         url = reverse("ccc:case_detail", args=[case.pk])
         text = gettext_noop("New message from {ncb} on case {reference}.")
-        params["ncb"] = thread.ncb.country.iso2.upper() if thread.ncb.country_id else thread.ncb.code
+        country = thread.ncb.country
+        params["ncb"] = country.iso2.upper() if country is not None else thread.ncb.code
         if case.claimed_by_id:
             notification_send(user=case.claimed_by, kind="ccc_message", message=text, params=params, url=url)
         else:

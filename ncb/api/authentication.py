@@ -19,12 +19,9 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         try:
             key = header[1].decode()
         except UnicodeError:
-            raise exceptions.AuthenticationFailed(_("Invalid token header: the token has invalid characters.")) from None
-        token = (
-            ApiToken.objects.select_related("user__unit__country")
-            .filter(digest=ApiToken.digest_of(key))
-            .first()
-        )
+            message = _("Invalid token header: the token has invalid characters.")
+            raise exceptions.AuthenticationFailed(message) from None
+        token = ApiToken.objects.select_related("user__unit__country").filter(digest=ApiToken.digest_of(key)).first()
         now = timezone.now()
         if token is None or token.revoked_at is not None:
             raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))

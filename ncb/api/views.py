@@ -21,10 +21,14 @@ class MeView(APIView):
     def get(self, request):
         user = request.user
         unit = user.unit
-        return Response(MeSerializer({
-            "username": user.username,
-            "unit": unit.code if unit else None,
-            "country": unit.country.iso2 if unit and unit.country_id else None,
-            "roles": sorted(role_names(user)),
-            "preferred_language": user.preferred_language,
-        }).data)
+        return Response(
+            MeSerializer(
+                {
+                    "username": user.username,
+                    "unit": unit.code if unit else None,
+                    "country": unit.country.iso2 if unit and unit.country_id else None,
+                    "roles": sorted(role_names(user)),
+                    "preferred_language": user.preferred_language,
+                }
+            ).data
+        )

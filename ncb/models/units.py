@@ -30,9 +30,7 @@ class Unit(models.Model):
         verbose_name_plural = _("units")
         ordering = ["kind", "name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["country"], condition=models.Q(kind="ncb"), name="one_ncb_per_country"
-            ),
+            models.UniqueConstraint(fields=["country"], condition=models.Q(kind="ncb"), name="one_ncb_per_country"),
         ]
 
     def __str__(self) -> str:

@@ -29,8 +29,15 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                  "--disable-background-networking", "--disable-component-update"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
         )
         yield browser
         browser.close()
@@ -86,7 +93,8 @@ class Journey:
         results = self.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         serious = [
             f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-            for v in results["violations"] if v["impact"] in ("serious", "critical")
+            for v in results["violations"]
+            if v["impact"] in ("serious", "critical")
         ]
         assert not serious, f"{self.page.url}: accessibility violations: {serious}"
 

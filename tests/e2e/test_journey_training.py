@@ -1,6 +1,5 @@
 """Journeys 5 and 7: enrolment through to the certificate; an Arabic course title edited in the admin."""
 
-
 import pytest
 from django.utils import timezone
 
@@ -14,12 +13,21 @@ def one_day_session(demo_data):
 
     today = timezone.localdate()
     course = Course.objects.filter(is_published=True).order_by("code").first()
-    return Session.objects.create(course=course, starts_on=today, ends_on=today, enrolment_deadline=today,
-                                  language="en", city="Nairobi", venue="Regional Bureau", capacity=12)
+    return Session.objects.create(
+        course=course,
+        starts_on=today,
+        ends_on=today,
+        enrolment_deadline=today,
+        language="en",
+        city="Nairobi",
+        venue="Regional Bureau",
+        capacity=12,
+    )
 
 
 def test_officer_enrols_head_endorses_trainer_accepts_and_the_certificate_is_downloaded(
-        journey, one_day_session, settings):
+    journey, one_day_session, settings
+):
     password = settings.DEMO_PASSWORD
     session_path = f"/en/training/sessions/{one_day_session.pk}/"
 

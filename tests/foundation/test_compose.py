@@ -13,9 +13,13 @@ def test_compose_file_is_valid():
     probe = subprocess.run(["docker", "compose", "version"], capture_output=True, text=True)
     if probe.returncode != 0:
         pytest.skip("the docker client has no compose plugin")
-    result = subprocess.run(["docker", "compose", "-f", str(ROOT / "docker-compose.yml"), "config", "--quiet"],
-                            capture_output=True, text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin",
-                                                                           "SECRET_KEY": "x", "POSTGRES_PASSWORD": "y"})
+    result = subprocess.run(
+        ["docker", "compose", "-f", str(ROOT / "docker-compose.yml"), "config", "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "SECRET_KEY": "x", "POSTGRES_PASSWORD": "y"},
+    )
     assert result.returncode == 0, result.stderr
 
 

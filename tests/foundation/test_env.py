@@ -4,8 +4,19 @@ from django.core.exceptions import ImproperlyConfigured
 from interpol_portal.env import env_bool, env_choice, env_int, env_list, parse_database_url
 
 
-@pytest.mark.parametrize("raw, expected", [("1", True), ("true", True), ("YES", True), ("on", True),
-                                           ("0", False), ("false", False), ("no", False), ("", False)])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("1", True),
+        ("true", True),
+        ("YES", True),
+        ("on", True),
+        ("0", False),
+        ("false", False),
+        ("no", False),
+        ("", False),
+    ],
+)
 def test_env_bool_reads_the_usual_spellings(monkeypatch, raw, expected):
     monkeypatch.setenv("X_FLAG", raw)
     assert env_bool("X_FLAG") is expected
@@ -44,7 +55,12 @@ def test_parse_database_url_postgres_and_sqlite(tmp_path):
     pg = parse_database_url("postgres://portal:s%40cret@127.0.0.1:5433/portal?sslmode=require", base_dir=tmp_path)
     assert pg["ENGINE"] == "django.db.backends.postgresql"
     assert (pg["NAME"], pg["USER"], pg["PASSWORD"], pg["HOST"], pg["PORT"]) == (
-        "portal", "portal", "s@cret", "127.0.0.1", "5433")
+        "portal",
+        "portal",
+        "s@cret",
+        "127.0.0.1",
+        "5433",
+    )
     assert pg["OPTIONS"] == {"sslmode": "require"}
     lite = parse_database_url("sqlite:///.data/x.sqlite3", base_dir=tmp_path)
     assert lite["NAME"] == str(tmp_path / ".data/x.sqlite3")

@@ -42,7 +42,10 @@ def test_root_redirects_to_a_language_prefix(client):
 
 
 def test_static_front_end_packages_are_served_locally(client):
-    for path in ("/static/vendor/bootstrap/css/bootstrap.rtl.min.css", "/static/vendor/htmx/htmx.min.js",
-                 "/static/vendor/chartjs/chart.umd.js"):
+    for path in (
+        "/static/vendor/bootstrap/css/bootstrap.rtl.min.css",
+        "/static/vendor/htmx/htmx.min.js",
+        "/static/vendor/chartjs/chart.umd.js",
+    ):
         response = client.get(path)
         assert response.status_code == 200, path

@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def _manage(*args, **env):
     environment = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     environment.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -28,7 +29,14 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 
 def test_check_deploy_is_clean_in_production_mode():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", PORTAL_ENV="production",
-                     SECRET_KEY="k" * 20 + "Z9!q" * 12, ALLOWED_HOSTS="portal.example.org")
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        PORTAL_ENV="production",
+        SECRET_KEY="k" * 20 + "Z9!q" * 12,
+        ALLOWED_HOSTS="portal.example.org",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNINGS" not in result.stdout + result.stderr

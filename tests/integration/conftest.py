@@ -21,17 +21,40 @@ def celery_worker_process(transactional_db):
         pytest.skip("needs Redis (make test starts it)")
     database = settings.DATABASES["default"]
     env = dict(os.environ)
-    env.update({
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
-        "CELERY_TASK_ALWAYS_EAGER": "0",
-    })
+    env.update(
+        {
+            "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+            "CELERY_TASK_ALWAYS_EAGER": "0",
+        }
+    )
     log_path = Path(os.environ.get("PORTAL_TEST_DATA_DIR", "/tmp")) / f"worker-{os.getpid()}-{time.time_ns()}.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "interpol_portal", "worker", "-Q", "realtime,batch,default",
-             "--concurrency", "1", "--pool", "prefork", "--loglevel", "INFO", "-n", f"test-{time.time_ns()}@%h",
-             "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "interpol_portal",
+                "worker",
+                "-Q",
+                "realtime,batch,default",
+                "--concurrency",
+                "1",
+                "--pool",
+                "prefork",
+                "--loglevel",
+                "INFO",
+                "-n",
+                f"test-{time.time_ns()}@%h",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     app.conf.task_always_eager = False
     try:

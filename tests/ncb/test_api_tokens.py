@@ -57,25 +57,16 @@ def test_an_officer_cannot_revoke_someone_elses_token(client, officer_fr, office
     assert token.revoked_at is None
 
 
-def test_each_token_has_its_own_rate_limit(client, settings, officer_fr):
+def test_each_token_has_its_own_rate_limit(client, monkeypatch, officer_fr):
     from django.core.cache import cache
 
+    from ncb.api.throttling import TokenRateThrottle
+
     cache.clear()
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"token": "3/min", "public": "1/min"}}
-    from rest_framework.settings import api_settings
-
-    api_settings.reload()
-    try:
-        from ncb.api.throttling import TokenRateThrottle
-
-        TokenRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-        _t1, first = api_token_create(user=officer_fr, name="one")
-        _t2, second = api_token_create(user=officer_fr, name="two")
-        codes = [client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {first}").status_code for _ in range(4)]
-        assert codes == [200, 200, 200, 429]
-        assert client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {second}").status_code == 200
-    finally:
-        settings.REST_FRAMEWORK = settings.REST_FRAMEWORK
-        api_settings.reload()
-        TokenRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-        cache.clear()
+    monkeypatch.setattr(TokenRateThrottle, "THROTTLE_RATES", {"token": "3/min"})
+    _t1, first = api_token_create(user=officer_fr, name="one")
+    _t2, second = api_token_create(user=officer_fr, name="two")
+    codes = [client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {first}").status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    assert client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {second}").status_code == 200
+    cache.clear()

@@ -25,8 +25,11 @@ def test_country_names_come_translated_from_the_iso_catalogues():
 
 def test_offices_and_ccc_sites_exist_with_their_time_zones():
     sites = dict(Unit.objects.filter(kind="ccc").values_list("code", "time_zone"))
-    assert sites == {"ccc-lyon": "Europe/Paris", "ccc-singapore": "Asia/Singapore",
-                     "ccc-buenos-aires": "America/Argentina/Buenos_Aires"}
+    assert sites == {
+        "ccc-lyon": "Europe/Paris",
+        "ccc-singapore": "Asia/Singapore",
+        "ccc-buenos-aires": "America/Argentina/Buenos_Aires",
+    }
     assert Unit.objects.filter(kind="regional").count() == 7
     assert Unit.objects.filter(kind="representative").count() == 3
     assert Unit.objects.get(kind="gs").city == "Lyon"

@@ -12,8 +12,16 @@ pytestmark = pytest.mark.django_db
 
 # Names of the patterns that are public on purpose.
 PUBLIC = {
-    "login", "set_language", "healthz", "logout", "favicon",
-    "admin:login", "admin:logout", "admin:password_reset", "admin:javascript-catalog", "admin:view_on_site",
+    "login",
+    "set_language",
+    "healthz",
+    "logout",
+    "favicon",
+    "admin:login",
+    "admin:logout",
+    "admin:password_reset",
+    "admin:javascript-catalog",
+    "admin:view_on_site",
 }
 PUBLIC_PREFIXES = ("public", "certificate_verify")
 
