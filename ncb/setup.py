@@ -24,6 +24,8 @@ def load_reference_data(apps=None) -> None:
     Unit = apps.get_model("ncb", "Unit")
     Group = apps.get_model("auth", "Group")
 
+    if not Country.objects.exists():
+        _bulk_load(apps)
     countries = {}
     for record in pycountry.countries:
         names = country_names(record.alpha_2)
@@ -72,6 +74,43 @@ def load_reference_data(apps=None) -> None:
 
     for role in Role:
         Group.objects.get_or_create(name=role.value)
+
+
+def _bulk_load(apps) -> None:
+    """First load into empty tables (a new database, or a test database after a flush): one insert per table."""
+    import pycountry
+
+    Country = apps.get_model("ncb", "Country")
+    Unit = apps.get_model("ncb", "Unit")
+    Group = apps.get_model("auth", "Group")
+    Country.objects.bulk_create(
+        Country(iso2=record.alpha_2, iso3=record.alpha_3, numeric=record.numeric,
+                region=MEMBER_REGION.get(record.alpha_2, ""), is_member=record.alpha_2 in MEMBER_REGION,
+                **_translated("name", country_names(record.alpha_2)))
+        for record in pycountry.countries
+    )
+    countries = {country.iso2: country for country in Country.objects.all()}
+    units = []
+    for alpha2 in MEMBER_REGION:
+        country = countries[alpha2]
+        names = {language: NCB_NAME[language].format(country=getattr(country, f"name_{language}"))
+                 for language in LANGUAGES}
+        units.append(Unit(code=f"ncb-{alpha2.lower()}", kind=UnitKind.NCB, country=country,
+                          city=NCB_CITIES.get(alpha2, ""), time_zone=_country_time_zone(alpha2),
+                          **_translated("name", names)))
+    for code, kind, english, alpha2, city, zone, start, end in OFFICES:
+        arabic, french, spanish = OFFICE_NAMES[english]
+        names = {"en": english, "ar": arabic, "fr": french, "es": spanish}
+        units.append(Unit(code=code, kind=kind, country=countries[alpha2], city=city, time_zone=zone,
+                          shift_start=start, shift_end=end, **_translated("name", names)))
+    Unit.objects.bulk_create(units)
+    Group.objects.bulk_create([Group(name=role.value) for role in Role], ignore_conflicts=True)
+
+
+def reference_data_present() -> bool:
+    from .models import Country, Unit
+
+    return Country.objects.exists() and Unit.objects.filter(code="ccc-lyon").exists()
 
 
 def _country_time_zone(alpha2: str) -> str:

@@ -9,6 +9,20 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    """Transactional tests end with a flush that empties every table, reference data included (it is loaded
+    by a migration). Put it back before a transactional test that needs it."""
+    marker = request.node.get_closest_marker("django_db")
+    by_marker = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    if by_marker or "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        from ncb.setup import load_reference_data, reference_data_present
+
+        if not reference_data_present():
+            load_reference_data()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Argon2 costs about a second per user here; tests create many users (test_auth checks argon2 itself)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
