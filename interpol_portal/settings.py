@@ -250,6 +250,15 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every app has a "status": name each choice set after its model so the schema's enums stay distinct.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "ccc.choices.CaseStatus",
+        "NoticeStatusEnum": "notices.choices.NoticeStatus",
+        "ScreeningStatusEnum": "notices.choices.ScreeningStatus",
+        "DiffusionStatusEnum": "notices.choices.DiffusionStatus",
+        "EnrolmentStatusEnum": "training.choices.EnrolmentStatus",
+        "ImportStatusEnum": "databases.choices.ImportStatus",
+    },
     # Served from our own static files (npm swagger-ui-dist): the portal must work on a closed network.
     "SWAGGER_UI_DIST": "/static/vendor/swagger-ui",
     "SWAGGER_UI_FAVICON_HREF": "/static/vendor/swagger-ui/favicon-32x32.png",

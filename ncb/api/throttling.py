@@ -1,25 +1,76 @@
-"""Per-token rate limiting: each NCB system has its own budget, so one busy system cannot starve another."""
+"""Rate limits of the API: per token for NCB systems, per client address for the public endpoints.
 
-from rest_framework.throttling import SimpleRateThrottle
+A fixed window counted with one atomic Redis increment per request. DRF's default throttle keeps and re-pickles
+the list of every request time in the window (thousands of entries at a border post's rate) on every call,
+which costs more than the check it protects.
+"""
+
+import time
+
+from django.core.cache import cache
+from rest_framework.throttling import BaseThrottle
 
 from ..models import ApiToken
 
 
-class TokenRateThrottle(SimpleRateThrottle):
+class FixedWindowThrottle(BaseThrottle):
+    scope = ""
+    # Read from the REST_FRAMEWORK setting unless a test sets rates on the class.
+    THROTTLE_RATES: dict | None = None
+
+    def __init__(self):
+        self.num_requests, self.duration = self.parse_rate(self.get_rate())
+        self.window_ends = 0.0
+
+    def get_rate(self) -> str:
+        from rest_framework.settings import api_settings
+
+        rates = self.THROTTLE_RATES or api_settings.DEFAULT_THROTTLE_RATES
+        return rates[self.scope]
+
+    @staticmethod
+    def parse_rate(rate: str) -> tuple[int, int]:
+        number, period = rate.split("/")
+        return int(number), {"s": 1, "m": 60, "h": 3600, "d": 86400}[period[0]]
+
+    def ident_of(self, request) -> str:
+        raise NotImplementedError
+
+    def allow_request(self, request, view) -> bool:
+        now = time.time()
+        window = int(now // self.duration)
+        self.window_ends = (window + 1) * self.duration
+        key = f"throttle:{self.scope}:{self.ident_of(request)}:{window}"
+        # add() creates the counter with an expiry only if it is new; incr() is atomic across workers.
+        cache.add(key, 0, timeout=self.duration + 1)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=self.duration + 1)
+            count = 1
+        return count <= self.num_requests
+
+    def wait(self) -> float:
+        return max(0.0, self.window_ends - time.time())
+
+
+class TokenRateThrottle(FixedWindowThrottle):
+    """Each NCB system has its own budget, so one busy system cannot starve another."""
+
     scope = "token"
 
-    def get_cache_key(self, request, view):
+    def ident_of(self, request) -> str:
         if isinstance(request.auth, ApiToken):
-            return self.cache_format % {"scope": self.scope, "ident": f"token-{request.auth.pk}"}
+            return f"token-{request.auth.pk}"
         if request.user is not None and request.user.is_authenticated:
-            return self.cache_format % {"scope": self.scope, "ident": f"user-{request.user.pk}"}
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+            return f"user-{request.user.pk}"
+        return self.get_ident(request)
 
 
-class PublicRateThrottle(SimpleRateThrottle):
+class PublicRateThrottle(FixedWindowThrottle):
     """For the public, unauthenticated endpoints: per client address."""
 
     scope = "public"
 
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+    def ident_of(self, request) -> str:
+        return self.get_ident(request)
