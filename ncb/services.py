@@ -4,6 +4,7 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -129,6 +130,8 @@ def api_token_revoke(*, token: ApiToken, actor: User) -> None:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
+        # Refused from the next call on, in every worker: the authentication cache forgets it now.
+        cache.delete(ApiToken.cache_key(token.digest))
         audit_record(actor=actor, action="api_token.revoke", target=token)
 
 

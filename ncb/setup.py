@@ -84,25 +84,48 @@ def _bulk_load(apps) -> None:
     Unit = apps.get_model("ncb", "Unit")
     Group = apps.get_model("auth", "Group")
     Country.objects.bulk_create(
-        Country(iso2=record.alpha_2, iso3=record.alpha_3, numeric=record.numeric,
-                region=MEMBER_REGION.get(record.alpha_2, ""), is_member=record.alpha_2 in MEMBER_REGION,
-                **_translated("name", country_names(record.alpha_2)))
+        Country(
+            iso2=record.alpha_2,
+            iso3=record.alpha_3,
+            numeric=record.numeric,
+            region=MEMBER_REGION.get(record.alpha_2, ""),
+            is_member=record.alpha_2 in MEMBER_REGION,
+            **_translated("name", country_names(record.alpha_2)),
+        )
         for record in pycountry.countries
     )
     countries = {country.iso2: country for country in Country.objects.all()}
     units = []
     for alpha2 in MEMBER_REGION:
         country = countries[alpha2]
-        names = {language: NCB_NAME[language].format(country=getattr(country, f"name_{language}"))
-                 for language in LANGUAGES}
-        units.append(Unit(code=f"ncb-{alpha2.lower()}", kind=UnitKind.NCB, country=country,
-                          city=NCB_CITIES.get(alpha2, ""), time_zone=_country_time_zone(alpha2),
-                          **_translated("name", names)))
+        names = {
+            language: NCB_NAME[language].format(country=getattr(country, f"name_{language}")) for language in LANGUAGES
+        }
+        units.append(
+            Unit(
+                code=f"ncb-{alpha2.lower()}",
+                kind=UnitKind.NCB,
+                country=country,
+                city=NCB_CITIES.get(alpha2, ""),
+                time_zone=_country_time_zone(alpha2),
+                **_translated("name", names),
+            )
+        )
     for code, kind, english, alpha2, city, zone, start, end in OFFICES:
         arabic, french, spanish = OFFICE_NAMES[english]
         names = {"en": english, "ar": arabic, "fr": french, "es": spanish}
-        units.append(Unit(code=code, kind=kind, country=countries[alpha2], city=city, time_zone=zone,
-                          shift_start=start, shift_end=end, **_translated("name", names)))
+        units.append(
+            Unit(
+                code=code,
+                kind=kind,
+                country=countries[alpha2],
+                city=city,
+                time_zone=zone,
+                shift_start=start,
+                shift_end=end,
+                **_translated("name", names),
+            )
+        )
     Unit.objects.bulk_create(units)
     Group.objects.bulk_create([Group(name=role.value) for role in Role], ignore_conflicts=True)
 

@@ -41,17 +41,28 @@ class FixedWindowThrottle(BaseThrottle):
         window = int(now // self.duration)
         self.window_ends = (window + 1) * self.duration
         key = f"throttle:{self.scope}:{self.ident_of(request)}:{window}"
-        # add() creates the counter with an expiry only if it is new; incr() is atomic across workers.
-        cache.add(key, 0, timeout=self.duration + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=self.duration + 1)
-            count = 1
-        return count <= self.num_requests
+        return _increment(key, self.duration + 1) <= self.num_requests
 
     def wait(self) -> float:
         return max(0.0, self.window_ends - time.time())
+
+
+def _increment(key: str, timeout: int) -> int:
+    """Count one request: a single round trip to Redis (INCR and EXPIRE pipelined), atomic across workers."""
+    backend = getattr(cache, "_cache", None)
+    if backend is not None and hasattr(backend, "get_client"):
+        full_key = cache.make_and_validate_key(key)
+        client = backend.get_client(full_key, write=True)
+        pipeline = client.pipeline(transaction=False)
+        pipeline.incr(full_key)
+        pipeline.expire(full_key, timeout, nx=True)
+        return int(pipeline.execute()[0])
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=timeout)
+        return 1
 
 
 class TokenRateThrottle(FixedWindowThrottle):

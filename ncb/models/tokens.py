@@ -28,5 +28,9 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @staticmethod
+    def cache_key(digest: str) -> str:
+        return f"apitoken:{digest}"
+
+    @staticmethod
     def digest_of(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
