@@ -70,3 +70,13 @@ def test_each_token_has_its_own_rate_limit(client, monkeypatch, officer_fr):
     assert codes == [200, 200, 200, 429]
     assert client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {second}").status_code == 200
     cache.clear()
+
+
+def test_a_revoked_token_is_refused_at_once_even_after_it_was_cached(client, officer_fr, settings):
+    if not settings.REDIS_URL:
+        pytest.skip("the token cache is shared through Redis in make test")
+    token, key = api_token_create(user=officer_fr, name="cached")
+    assert client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
+    assert client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
+    api_token_revoke(token=token, actor=officer_fr)
+    assert client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 401
