@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: run test lint format messages setup reliability check-deploy
+.PHONY: run test lint format messages setup reliability check-deploy screenshots
 
 run: setup
 	@scripts/run.sh
@@ -38,3 +38,7 @@ messages: setup
 check-deploy: setup
 	@PORTAL_ENV=production SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=portal.example.org \
 	  DATABASE_URL=sqlite:///.data/check.sqlite3 $(PY) manage.py check --deploy --fail-level WARNING
+
+# Refresh docs/screenshots/ (each main page in each language) from a live server with demo data.
+screenshots: setup
+	@PORTAL_SCREENSHOTS=1 scripts/test.sh -q --no-cov tests/e2e/test_screenshots.py

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from ncb.choices import Language, UnitKind
 from ncb.forms import StyledForm
@@ -21,7 +22,11 @@ class QueueFilterForm(StyledForm):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[(STATUS_OPEN, _("Open")), *CaseStatus.choices, (STATUS_ALL, _("All"))],
+        choices=[
+            (STATUS_OPEN, pgettext_lazy("case status", "Open")),
+            *CaseStatus.choices,
+            (STATUS_ALL, pgettext_lazy("case status", "All")),
+        ],
     )
     language = forms.ChoiceField(label=_("Language"), choices=BLANK + Language.choices, required=False)
 
@@ -52,7 +57,11 @@ class MultipleFileField(forms.FileField):
         files = [super(MultipleFileField, self).clean(item, initial) for item in files]
         if len(files) > settings.CCC_ATTACHMENT_MAX_COUNT:
             raise forms.ValidationError(
-                _("Attach at most {count} files to a message.").format(count=settings.CCC_ATTACHMENT_MAX_COUNT)
+                ngettext(
+                    "Attach at most {count} file to a message.",
+                    "Attach at most {count} files to a message.",
+                    settings.CCC_ATTACHMENT_MAX_COUNT,
+                ).format(count=settings.CCC_ATTACHMENT_MAX_COUNT)
             )
         for upload in files:
             attachment_check(upload)
@@ -87,9 +96,17 @@ class UrgentRequestForm(StyledForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         hours = settings.CCC_FIRST_REPLY_HOURS
-        self.fields["priority"].help_text = _(
-            "Urgent: first reply within {urgent} hours. Standard: within {standard} hours."
-        ).format(urgent=hours[CasePriority.URGENT], standard=hours[CasePriority.STANDARD])
+        urgent, standard = hours[CasePriority.URGENT], hours[CasePriority.STANDARD]
+        self.fields["priority"].help_text = " ".join(
+            (
+                ngettext(
+                    "Urgent: first reply within {count} hour.", "Urgent: first reply within {count} hours.", urgent
+                ).format(count=urgent),
+                ngettext("Standard: within {count} hour.", "Standard: within {count} hours.", standard).format(
+                    count=standard
+                ),
+            )
+        )
 
 
 class CaseOpenForm(StyledForm):

@@ -8,6 +8,7 @@ from celery import shared_task
 from django.utils import translation
 
 from .imports.tasks import record_import_task  # noqa: F401
+from .screening.tasks import match_sweep_start_task, match_sweep_work_task, screening_job_run_task  # noqa: F401
 
 
 @shared_task(acks_late=True)
@@ -25,3 +26,12 @@ def record_review_remind_task() -> int:
 
     with translation.override("en"):
         return record_review_remind()
+
+
+@shared_task(acks_late=True)
+def record_match_task(database: str, record_id: int) -> int:
+    """Match a new or changed record against the other NCBs' records (idempotent: no duplicate hit)."""
+    from .services.matching import record_match
+
+    with translation.override("en"):
+        return record_match(database=database, record_id=record_id)

@@ -337,6 +337,21 @@ CELERY_BEAT_SCHEDULE.update(
 )
 
 # --- matching ---
+# Person screening and record matching (databases.services.screening / matching, DESIGN section 5).
+# Score from which a person is a candidate (the core's MATCH_THRESHOLD, tuned on bench/names_accuracy.py).
+MATCH_PERSON_THRESHOLD = env_float("MATCH_PERSON_THRESHOLD", 0.75)
+MATCH_MAX_CANDIDATES = 2000  # persons scored per query, taken from the blocking-key table
+MATCH_PREPARED_CACHE = 300_000  # prepared persons kept per process
+SCREENING_DEFAULT_LIMIT = 20
+SCREENING_MAX_LIMIT = 200
+SCREENING_JOB_MAX_ROWS = env_int("SCREENING_JOB_MAX_ROWS", 100_000, minimum=1)
+SCREENING_JOB_CHUNK_ROWS = 200  # rows screened between two progress writes (a resumed job restarts there)
+MATCH_SWEEP_CHUNK_PERSONS = 5000
+MATCH_SWEEP_WORKERS = env_int("MATCH_SWEEP_WORKERS", 2, minimum=1)  # tasks sharing one sweep's chunks
+MATCH_SWEEP_STALE_MINUTES = 30  # a chunk claimed longer ago by a worker that died is taken again
+CELERY_BEAT_SCHEDULE.update(
+    {"databases-match-sweep": {"task": "databases.screening.tasks.match_sweep_start_task", "schedule": 24 * 3600}}
+)
 
 # --- notices ---
 NOTICE_VALIDITY_YEARS = env_int("NOTICE_VALIDITY_YEARS", 5, minimum=1)

@@ -26,7 +26,7 @@ class NoticeStatus(models.TextChoices):
     UNDER_REVIEW = "under_review", _("Under compliance review")
     PUBLISHED = "published", _("Published")
     REFUSED = "refused", _("Refused")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("notice status", "Cancelled")
     EXPIRED = "expired", _("Expired")
 
 
@@ -35,14 +35,14 @@ OPEN_STATUSES = (NoticeStatus.DRAFT, NoticeStatus.SUBMITTED, NoticeStatus.UNDER_
 
 
 class NoticeAction(models.TextChoices):
-    CREATE = "create", _("Created")
+    CREATE = "create", pgettext_lazy("notice history", "Created")
     UPDATE = "update", _("Changed")
     SUBMIT = "submit", _("Submitted")
     RETURN = "return", _("Returned to the requester")
     APPROVE = "approve", _("Approved by the NCB head")
     PUBLISH = "publish", _("Published")
     REFUSE = "refuse", _("Refused")
-    CANCEL = "cancel", _("Cancelled")
+    CANCEL = "cancel", pgettext_lazy("notice history", "Cancelled")
     EXTEND = "extend", _("Extended")
     EXPIRE = "expire", _("Expired")
     TRANSLATE = "translate", _("Translation added")
@@ -78,4 +78,7 @@ class ChecklistItem(models.TextChoices):
     ARTICLE_2 = "article_2", _("Article 2: respects human rights (Universal Declaration of Human Rights)")
     ARTICLE_3 = "article_3", _("Article 3: no political, military, religious or racial character")
     DATA_RULES = "data_rules", _("Rules on the Processing of Data: accurate, relevant, lawfully obtained")
-    REFUGEE_STATUS = "refugee_status", _("Refugee status: the subject is not a recognized refugee protected from it")
+    REFUGEE_STATUS = (
+        "refugee_status",
+        _("Refugee status: the subject is not a recognized refugee with protection against the requesting country"),
+    )

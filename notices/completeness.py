@@ -6,7 +6,7 @@ the Processing of Data (art. 83) or without a warrant. Reasons come back in the 
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from .choices import JudicialBasis, NoticeType
 from .models import Notice
@@ -55,9 +55,12 @@ def _red_thresholds(notice: Notice) -> list[str]:
         minimum = settings.NOTICE_RED_MIN_PENALTY_MONTHS
         if not notice.maximum_penalty_life and (notice.maximum_penalty_months or 0) < minimum:
             problems.append(
-                gettext(
+                ngettext(
+                    "A Red Notice for prosecution needs an offence punishable by at least {months} month of "
+                    "deprivation of liberty.",
                     "A Red Notice for prosecution needs an offence punishable by at least {months} months of "
-                    "deprivation of liberty."
+                    "deprivation of liberty.",
+                    minimum,
                 ).format(months=minimum)
             )
     elif notice.judicial_basis == JudicialBasis.SENTENCE:
@@ -66,8 +69,10 @@ def _red_thresholds(notice: Notice) -> list[str]:
             problems.append(gettext("Missing: the part of the sentence remaining to serve."))
         elif notice.sentence_remaining_months < minimum:
             problems.append(
-                gettext(
-                    "A Red Notice to enforce a sentence needs at least {months} months of the sentence left to serve."
+                ngettext(
+                    "A Red Notice to enforce a sentence needs at least {months} month of the sentence left to serve.",
+                    "A Red Notice to enforce a sentence needs at least {months} months of the sentence left to serve.",
+                    minimum,
                 ).format(months=minimum)
             )
     if not notice.warrant_reference.strip():

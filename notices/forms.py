@@ -209,7 +209,7 @@ class DiffusionFilterForm(StyledForm):
         label=_("Show"),
         required=False,
         choices=[
-            ("", _("All")),
+            ("", pgettext_lazy("diffusions", "All")),
             ("received", _("Received")),
             ("sent", _("Sent by my NCB")),
         ],

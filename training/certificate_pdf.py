@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -132,7 +133,11 @@ def certificate_pdf(certificate: Certificate) -> bytes:
             else ", ".join(part for part in (session.city, session.country.name if session.country else "") if part)
         )
         page.line(
-            _("{dates}, {place}, taught in {language} ({days} days)").format(
+            ngettext(
+                "{dates}, {place}, taught in {language} ({days} day)",
+                "{dates}, {place}, taught in {language} ({days} days)",
+                course.duration_days,
+            ).format(
                 dates=session_dates(session),
                 place=place,
                 language=session.get_language_display(),

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Programme(models.TextChoices):
@@ -36,8 +37,8 @@ class EnrolmentStatus(models.TextChoices):
     WAITLISTED = "waitlisted", _("On the waiting list")
     REJECTED = "rejected", _("Not accepted")
     WITHDRAWN = "withdrawn", _("Withdrawn")
-    CANCELLED = "cancelled", _("Cancelled")
-    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", pgettext_lazy("enrolment status", "Cancelled")
+    COMPLETED = "completed", pgettext_lazy("enrolment status", "Completed")
     NOT_COMPLETED = "not_completed", _("Not completed")
 
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ncb.choices import Language, Region
 from ncb.forms import StyledForm, style_form
@@ -74,7 +75,11 @@ class SessionFilterForm(StyledForm):
     period = forms.ChoiceField(
         label=_("Period"),
         required=False,
-        choices=[("upcoming", _("Upcoming and running")), ("past", _("Past")), ("all", _("All"))],
+        choices=[
+            ("upcoming", _("Upcoming and running")),
+            ("past", _("Past")),
+            ("all", pgettext_lazy("sessions", "All")),
+        ],
     )
     course = forms.ModelChoiceField(
         label=_("Course"), required=False, queryset=Course.objects.order_by("code"), empty_label=ANY

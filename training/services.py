@@ -145,7 +145,7 @@ def enrolment_apply(*, participant: User, session: Session, motivation: str = ""
     _require_role(participant, *NCB_ROLES)
     unit = participant.unit
     if unit is None or not unit.is_ncb:
-        raise TransitionRefused(_("Only officers of a National Central Bureau apply for training."))
+        raise TransitionRefused(_("Only officers of a National Central Bureau can apply for training."))
     session = Session.objects.select_related("course").get(pk=session.pk)
     if session.is_cancelled or not session.course.is_published:
         raise TransitionRefused(_("This session is not open for applications."))
@@ -187,7 +187,7 @@ def enrolment_apply(*, participant: User, session: Session, motivation: str = ""
 def enrolment_withdraw(*, participant: User, enrolment: Enrolment) -> Enrolment:
     """The participant withdraws before the first day; a seat so freed goes to the waiting list."""
     if participant.pk != enrolment.participant_id:
-        raise PermissionDenied(_("Only the participant withdraws an application."))
+        raise PermissionDenied(_("Only the participant can withdraw an application."))
     session = _lock_session(enrolment.session_id)
     enrolment = _lock_enrolment(enrolment, session)
     _expect(enrolment, *OPEN_STATUSES)
@@ -216,7 +216,7 @@ def enrolment_withdraw(*, participant: User, enrolment: Enrolment) -> Enrolment:
 def _head_may_act(head: User, enrolment: Enrolment) -> None:
     _require_role(head, Role.NCB_HEAD)
     if head.unit_id is None or head.unit_id != enrolment.ncb_id:
-        raise PermissionDenied(_("Only a head of the applicant's NCB endorses the application."))
+        raise PermissionDenied(_("Only a head of the applicant's NCB can endorse the application."))
     if head.pk == enrolment.participant_id:
         raise TransitionRefused(_("Another head of your NCB endorses your own application."))
 
@@ -572,7 +572,7 @@ def certificate_download(*, user: User, certificate: Certificate, request=None) 
     from .certificate_pdf import certificate_pdf
 
     if certificate.enrolment.participant_id != user.pk and not has_role(user, Role.TRAINING_COORDINATOR):
-        raise PermissionDenied(_("Only the holder downloads this certificate."))
+        raise PermissionDenied(_("Only the holder can download this certificate."))
     content = certificate_pdf(certificate)
     audit_record(actor=user, action="training.certificate.download", target=certificate, request=request)
     return content
@@ -587,7 +587,7 @@ def training_needs_set(*, head: User, needs: Mapping[int, tuple[int, str]]) -> l
     _require_role(head, Role.NCB_HEAD)
     unit = head.unit
     if unit is None or not unit.is_ncb:
-        raise PermissionDenied(_("Only the head of a National Central Bureau states its training needs."))
+        raise PermissionDenied(_("Only the head of a National Central Bureau can state its training needs."))
     topics = Topic.objects.in_bulk(list(needs))
     kept = []
     for topic_id, (officers, priority) in needs.items():

@@ -78,7 +78,7 @@ class Case(models.Model):
     resolution = models.TextField(_("resolution"), blank=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(pgettext_lazy("date of last change", "updated"), auto_now=True)
 
     class Meta:
         verbose_name = pgettext_lazy("CCC", "case")

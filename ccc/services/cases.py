@@ -105,7 +105,7 @@ def case_claim(*, case_id: int, officer: User) -> Case:
     commit, re-checks the condition on the new row and updates nothing; that officer is told it was taken.
     """
     if not has_role(officer, *CCC_ROLES):
-        raise CaseActionError(_("Only CCC staff claim cases."))
+        raise CaseActionError(_("Only CCC staff can claim cases."))
     now = timezone.now()
     claimed = Case.objects.filter(pk=case_id, status=CaseStatus.NEW).update(
         status=CaseStatus.CLAIMED, claimed_by=officer, claimed_at=now, handover_pending=False, updated_at=now

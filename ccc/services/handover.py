@@ -64,7 +64,7 @@ def case_hand_over(
         notification_send(
             unit=to_site,
             kind="ccc_hand_over",
-            message=gettext_noop("{count} open cases were handed over to your site by {site}."),
+            message=gettext_noop("Open cases handed over to your site by {site}: {count}."),
             params={"count": len(ids), "site": from_site.city or from_site.code},
         )
     return handover

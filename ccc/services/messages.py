@@ -10,7 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from ncb.models import User
 from ncb.roles import CCC_ROLES, has_role
@@ -25,14 +25,18 @@ from .errors import CaseActionError
 def _check_files(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str]]:
     if len(files) > settings.CCC_ATTACHMENT_MAX_COUNT:
         raise ValidationError(
-            _("Attach at most {count} files to a message.").format(count=settings.CCC_ATTACHMENT_MAX_COUNT)
+            ngettext(
+                "Attach at most {count} file to a message.",
+                "Attach at most {count} files to a message.",
+                settings.CCC_ATTACHMENT_MAX_COUNT,
+            ).format(count=settings.CCC_ATTACHMENT_MAX_COUNT)
         )
     return [(upload, attachment_check(upload)) for upload in files]
 
 
 def _check_sender(thread: Thread, author: User, from_ccc: bool) -> None:
     if from_ccc and not has_role(author, *CCC_ROLES):
-        raise CaseActionError(_("Only CCC staff write in the CCC's name."))
+        raise CaseActionError(_("Only CCC staff can write in the CCC's name."))
     if not from_ccc and author.unit_id != thread.ncb_id:
         raise CaseActionError(_("Only the NCB of this thread can answer in it."))
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ncb.permissions import role_required
 from ncb.roles import Role
@@ -67,9 +68,11 @@ def hand_over(request):
         else:
             messages.success(
                 request,
-                _("{count} open cases were handed over to {site}.").format(
-                    count=handover.case_count, site=handover.to_site
-                ),
+                ngettext(
+                    "{count} open case was handed over to {site}.",
+                    "{count} open cases were handed over to {site}.",
+                    handover.case_count,
+                ).format(count=handover.case_count, site=handover.to_site),
             )
             return redirect("ccc:hand_over")
     recent = HandOver.objects.select_related("from_site", "to_site", "by")[:20]

@@ -21,6 +21,7 @@ from ncb.services import audit_record
 from ..choices import Database
 from ..models import GlobalRecord, Person, PersonAlias
 from ..registry import model_of
+from ..services.match_keys import person_keys_refresh
 from ..services.records import KEY_FIELDS, alias_rows
 from .columns import LIST_COLUMNS, accepted_columns, field_columns
 from .readers import ImportFileError, read_rows
@@ -144,6 +145,7 @@ def _save_chunk(*, database: str, owner: Unit, parsed: list[ParsedRow], report: 
         model.objects.bulk_update([old for old, _item in changed], [*fields, "updated_at"], batch_size=500)
     if is_person:
         _save_person_related(new=new, changed=changed)
+        person_keys_refresh(person_ids=[item.record.pk for item in new] + [old.pk for old, _item in changed])
     report.imported += len(new)
     report.updated += len(changed)
 

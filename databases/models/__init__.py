@@ -4,6 +4,7 @@ from .documents import TravelDocument
 from .firearms import Firearm
 from .hits import Hit
 from .imports import ImportJob
+from .matching import MatchSweep, MatchSweepChunk, PersonKey, ScreeningJob, ScreeningRow
 from .persons import Person, PersonAlias, PersonDocument, PersonPhoto
 from .vehicles import Vehicle
 
@@ -14,10 +15,15 @@ __all__ = [
     "GlobalRecord",
     "Hit",
     "ImportJob",
+    "MatchSweep",
+    "MatchSweepChunk",
     "Person",
     "PersonAlias",
     "PersonDocument",
+    "PersonKey",
     "PersonPhoto",
+    "ScreeningJob",
+    "ScreeningRow",
     "TravelDocument",
     "Vehicle",
 ]

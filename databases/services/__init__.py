@@ -5,6 +5,7 @@ from .hits import hit_record, hit_review
 from .photos import photo_add
 from .records import record_close, record_create, record_review, record_searched, record_update, record_viewed
 from .reviews import record_review_remind
+from .screening import person_screen
 
 __all__ = [
     "CheckResult",
@@ -12,6 +13,7 @@ __all__ = [
     "check_batch",
     "hit_record",
     "hit_review",
+    "person_screen",
     "photo_add",
     "record_close",
     "record_create",

@@ -18,6 +18,7 @@ from ..models import GlobalRecord, Person, PersonAlias, PersonDocument
 from ..models.base import add_years
 from ..registry import model_of
 from .errors import identifier_errors_as_validation
+from .matching import record_saved
 
 # Fields computed by databases.keys: saved with every update, whatever the form changed.
 KEY_FIELDS = {
@@ -56,6 +57,7 @@ def record_create(
     record.save()
     if isinstance(record, Person):
         person_set_related(person=record, aliases=aliases, documents=documents, nationalities=nationalities)
+    record_saved(record=record)
     audit_record(actor=actor, unit=owner, action=f"{database}.create", target=record, request=request)
     return record
 
@@ -89,6 +91,7 @@ def record_update(
     record.save(update_fields=list(dict.fromkeys([*data, *KEY_FIELDS[type(record).__name__], "updated_at"])))
     if isinstance(record, Person):
         person_set_related(person=record, aliases=aliases, documents=documents, nationalities=nationalities)
+    record_saved(record=record)
     audit_record(
         actor=actor, action=f"{record.DATABASE}.update", target=record, query={"fields": changed}, request=request
     )

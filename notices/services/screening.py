@@ -55,7 +55,7 @@ def notice_screen(*, notice_id: int) -> str:
             kind="notice_hits",
             url=notice_url(notice),
             params={"reference": notice.reference, "count": len(new_hits)},
-            message=gettext_noop("Screening of notice {reference} found {count} possible match(es) in the databases."),
+            message=gettext_noop("Possible matches in the databases found by screening notice {reference}: {count}."),
         )
         # The CCC works from the hits the databases app recorded; ours only list them on the notice's page.
         hit_ids = [hit.database_hit_id for hit in new_hits if hit.database_hit_id]

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ncb.choices import Language
 
@@ -111,9 +112,11 @@ class Session(models.Model):
         if self.course_id and self.course.format == Format.ONLINE and not self.is_online:
             errors["is_online"] = _("Sessions of an online course are online.")
         if self.capacity is not None and self.capacity < self.seats_taken:
-            errors["capacity"] = _("{taken} seats are already taken; the capacity cannot be lower.").format(
-                taken=self.seats_taken
-            )
+            errors["capacity"] = ngettext(
+                "{taken} seat is already taken; the capacity cannot be lower.",
+                "{taken} seats are already taken; the capacity cannot be lower.",
+                self.seats_taken,
+            ).format(taken=self.seats_taken)
         if errors:
             raise ValidationError(errors)
 

@@ -1,0 +1,135 @@
+"""The matching engine's tables: person blocking keys, nightly sweeps in chunks, batch screening jobs."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .persons import Person
+
+
+class PersonKey(models.Model):
+    """One blocking key of a person (databases.matching.blocking): candidates come from index look-ups here.
+
+    The composite index (key, person) answers `key IN (...)` with an index-only scan; the person's own keys are
+    replaced whenever it is saved or imported (databases.services.match_keys).
+    """
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(_("blocking key"), max_length=64)
+
+    class Meta:
+        verbose_name = _("person blocking key")
+        verbose_name_plural = _("person blocking keys")
+        indexes = [
+            models.Index(fields=["key", "person"], name="personkey_key_person"),
+            models.Index(fields=["person"], name="personkey_person"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class JobStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Finished")
+    CANCELLED = "cancelled", _("Cancelled")
+    FAILED = "failed", _("Failed")
+
+
+class MatchSweep(models.Model):
+    """A nightly run matching every active person against the others, split into chunks any worker may take."""
+
+    status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING)
+    total_chunks = models.PositiveIntegerField(_("chunks"), default=0)
+    hits = models.PositiveIntegerField(_("new hits"), default=0)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("matching sweep")
+        verbose_name_plural = _("matching sweeps")
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"sweep {self.pk} ({self.status})"
+
+
+class MatchSweepChunk(models.Model):
+    """A range of person ids of a sweep; claimed with SELECT ... FOR UPDATE SKIP LOCKED, done once."""
+
+    sweep = models.ForeignKey(MatchSweep, verbose_name=_("sweep"), on_delete=models.CASCADE, related_name="chunks")
+    first_id = models.BigIntegerField(_("first person id"))
+    last_id = models.BigIntegerField(_("last person id"))
+    status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING)
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    hits = models.PositiveIntegerField(_("new hits"), default=0)
+
+    class Meta:
+        verbose_name = _("sweep chunk")
+        verbose_name_plural = _("sweep chunks")
+        ordering = ["sweep", "first_id"]
+        indexes = [models.Index(fields=["sweep", "status"], name="sweepchunk_sweep_status")]
+
+    def __str__(self) -> str:
+        return f"{self.first_id}-{self.last_id}"
+
+
+class ScreeningJob(models.Model):
+    """A passenger list screened against persons and travel documents by a worker (queue `batch`)."""
+
+    owner = models.ForeignKey("ncb.Unit", verbose_name=_("NCB"), on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("started by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    name = models.CharField(_("list name"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING)
+    threshold = models.FloatField(_("threshold"))
+    total = models.PositiveIntegerField(_("rows"), default=0)
+    processed = models.PositiveIntegerField(_("rows processed"), default=0)
+    matched = models.PositiveIntegerField(_("rows with candidates"), default=0)
+    failure = models.CharField(_("failure"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("screening job")
+        verbose_name_plural = _("screening jobs")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name or f"#{self.pk}"
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.DONE:
+            return 100
+        return int(100 * self.processed / self.total) if self.total else 0
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (JobStatus.PENDING, JobStatus.RUNNING)
+
+
+class ScreeningRow(models.Model):
+    """One passenger of a screening job and its candidates; written once per row, so a resumed job adds nothing."""
+
+    job = models.ForeignKey(
+        ScreeningJob, verbose_name=_("screening job"), on_delete=models.CASCADE, related_name="rows"
+    )
+    line = models.PositiveIntegerField(_("line"))
+    data = models.JSONField(_("passenger"), default=dict)
+    done = models.BooleanField(_("screened"), default=False)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    # [{"id", "reference", "database", "score", "reasons", "summary", "hit_id"}], best first.
+    candidates = models.JSONField(_("candidates"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("screened passenger")
+        verbose_name_plural = _("screened passengers")
+        ordering = ["job", "line"]
+        constraints = [models.UniqueConstraint(fields=["job", "line"], name="screeningrow_job_line")]
+        indexes = [models.Index(fields=["job", "done", "line"], name="screeningrow_todo")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.line}"

@@ -1,0 +1,266 @@
+"""The person blocking-key table and candidate retrieval: index look-ups, then scoring in Python.
+
+Keys come from databases.matching.blocking (the pure core); this module stores them (PersonKey), finds the
+persons sharing a query's keys, and turns person rows into the core's PreparedPerson, cached per process by
+(id, updated_at) so that a worker screening many queries prepares each candidate once.
+"""
+
+import io
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.utils import timezone
+
+from ncb.access import visibility_q
+
+from ..choices import ACTIVE_STATUSES
+from ..matching import persons as core
+from ..matching.frequencies import NameFrequencies
+from ..models import Person, PersonAlias, PersonKey
+
+KEY_LENGTH = PersonKey._meta.get_field("key").max_length
+# Person rows read to build the name frequencies: a sample is as good as the whole table for weights.
+FREQUENCY_SAMPLE = 50_000
+FREQUENCY_TTL = 3600
+
+
+def core_person(
+    *,
+    family_name: str,
+    given_names: str = "",
+    aliases: Sequence[str] = (),
+    date_of_birth: str | None = None,
+    sex: str | None = None,
+    nationalities: Sequence[str] = (),
+) -> core.Person:
+    """The core's Person from portal values; sex U/X and empty values count as unknown."""
+    return core.Person(
+        family_name=family_name,
+        given_names=given_names or "",
+        aliases=tuple(a for a in aliases if a),
+        date_of_birth=date_of_birth or None,
+        sex=sex if sex in ("M", "F") else None,
+        nationalities=tuple(nationalities),
+    )
+
+
+def _row_aliases(family_name: str, given_names: str, latin_family: str, latin_given: str, aliases: list[str]):
+    # A Latin form typed by the owner (not derived) is one more spelling to find the person under.
+    extra = []
+    if latin_family and not family_name.isascii():
+        extra.append(f"{latin_family} {latin_given}".strip())
+    return [*aliases, *extra]
+
+
+def person_keys_of(family_name: str, given_names: str, aliases: Sequence[str]) -> set[str]:
+    """The stored keys of a person (the core's blocking_keys, cut to the column's width)."""
+    return {key[:KEY_LENGTH] for key in core.blocking_keys(family_name, given_names, tuple(aliases))}
+
+
+# --- stored keys ----------------------------------------------------------------------------------------------
+
+
+def _key_rows(person_ids: Sequence[int]) -> Iterable[tuple[int, str]]:
+    """(person id, key) for each key of the given persons, read in one query for persons and one for aliases."""
+    aliases: dict[int, list[str]] = {}
+    for person_id, name in PersonAlias.objects.filter(person_id__in=person_ids).values_list("person_id", "name"):
+        aliases.setdefault(person_id, []).append(name)
+    rows = Person.objects.filter(pk__in=person_ids).values_list(
+        "pk", "family_name", "given_names", "family_name_latin", "given_names_latin"
+    )
+    for pk, family, given, latin_family, latin_given in rows:
+        names = _row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
+        for key in person_keys_of(family, given, names):
+            yield pk, key
+
+
+@transaction.atomic
+def person_keys_refresh(*, person_ids: Sequence[int]) -> int:
+    """Replace the blocking keys of these persons (after a save or an import chunk); return keys written."""
+    person_ids = list(person_ids)
+    if not person_ids:
+        return 0
+    PersonKey.objects.filter(person_id__in=person_ids).delete()
+    rows = [PersonKey(person_id=pk, key=key) for pk, key in _key_rows(person_ids)]
+    PersonKey.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
+
+
+def person_keys_rebuild(*, chunk: int = 20_000, stdout=None) -> int:
+    """Recompute the whole key table in chunks of person ids (PostgreSQL COPY when available)."""
+    total = 0
+    started = time.monotonic()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # Deferred foreign-key checks of this transaction must run before a TRUNCATE.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute(f"TRUNCATE {PersonKey._meta.db_table}")
+        else:
+            PersonKey.objects.all().delete()
+    last = 0
+    while True:
+        ids = list(Person.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:chunk])
+        if not ids:
+            break
+        last = ids[-1]
+        with transaction.atomic():
+            total += _write_keys(list(_key_rows(ids)))
+        if stdout is not None:
+            stdout.write(f"  {last} persons up to id, {total} keys, {time.monotonic() - started:.0f} s")
+    return total
+
+
+def _write_keys(rows: list[tuple[int, str]]) -> int:
+    if connection.vendor != "postgresql":
+        PersonKey.objects.bulk_create([PersonKey(person_id=pk, key=key) for pk, key in rows], batch_size=5000)
+        return len(rows)
+    buffer = io.StringIO("".join(f"{pk}\t{key}\n" for pk, key in rows))
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(f"COPY {PersonKey._meta.db_table} (person_id, key) FROM STDIN", buffer)
+    return len(rows)
+
+
+# --- frequencies and prepared persons ---------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_frequencies: tuple[float, NameFrequencies] | None = None
+_prepared: dict[int, tuple[object, core.PreparedPerson]] = {}
+
+
+def name_frequencies() -> NameFrequencies:
+    """How common each name is, from a sample of the persons table; rebuilt every FREQUENCY_TTL seconds."""
+    global _frequencies
+    cached = _frequencies
+    if cached is not None and time.monotonic() - cached[0] < FREQUENCY_TTL:
+        return cached[1]
+    names: list[str] = []
+    for family, given in _frequency_sample():
+        names.append(family)
+        if given:
+            names.append(given)
+    frequencies = NameFrequencies.from_names(names) if names else NameFrequencies({})
+    _frequencies = (time.monotonic(), frequencies)
+    return frequencies
+
+
+def _frequency_sample() -> list[tuple[str, str]]:
+    table = Person._meta.db_table
+    count = Person.objects.count() if connection.vendor != "postgresql" else _estimated_rows(table)
+    if connection.vendor == "postgresql" and count > FREQUENCY_SAMPLE * 2:
+        percent = min(100.0, 100.0 * FREQUENCY_SAMPLE / count)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT family_name, given_names FROM {table} TABLESAMPLE SYSTEM (%s)",  # noqa: S608 (model table)
+                [percent],
+            )
+            return cursor.fetchall()
+    return list(Person.objects.values_list("family_name", "given_names")[:FREQUENCY_SAMPLE])
+
+
+def _estimated_rows(table: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE relname = %s", [table])
+        row = cursor.fetchone()
+    estimate = int(row[0]) if row and row[0] and row[0] > 0 else 0
+    return estimate or Person.objects.count()
+
+
+def forget_frequencies() -> None:
+    """Drop the cached frequencies and prepared persons (tests, after a bulk load)."""
+    global _frequencies
+    _frequencies = None
+    _prepared.clear()
+
+
+@dataclass(slots=True)
+class CandidateRow:
+    """A person from the candidate query: what scoring, the access policy and the answer need."""
+
+    id: int
+    owner_id: int
+    reference: str
+    visible: bool
+    prepared: core.PreparedPerson
+
+
+PERSON_COLUMNS = (
+    "pk",
+    "owner_id",
+    "reference",
+    "updated_at",
+    "family_name",
+    "given_names",
+    "family_name_latin",
+    "given_names_latin",
+    "date_of_birth",
+    "sex",
+)
+
+
+def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
+    """PreparedPerson of each row of PERSON_COLUMNS, from the cache or built (aliases, nationalities: 2 queries)."""
+    result: dict[int, core.PreparedPerson] = {}
+    missing = []
+    for row in rows:
+        cached = _prepared.get(row[0])
+        if cached is not None and cached[0] == row[3]:
+            result[row[0]] = cached[1]
+        else:
+            missing.append(row)
+    if not missing:
+        return result
+    ids = [row[0] for row in missing]
+    aliases: dict[int, list[str]] = {}
+    for person_id, name in PersonAlias.objects.filter(person_id__in=ids).values_list("person_id", "name"):
+        aliases.setdefault(person_id, []).append(name)
+    nationalities: dict[int, list[str]] = {}
+    through = Person.nationalities.through
+    for person_id, iso3 in through.objects.filter(person_id__in=ids).values_list("person_id", "country__iso3"):
+        nationalities.setdefault(person_id, []).append(iso3)
+    with _lock:
+        if len(_prepared) > settings.MATCH_PREPARED_CACHE:
+            _prepared.clear()
+        for pk, _owner, _reference, updated, family, given, latin_family, latin_given, dob, sex in missing:
+            prepared = core.prepare(
+                core_person(
+                    family_name=family,
+                    given_names=given,
+                    aliases=_row_aliases(family, given, latin_family, latin_given, aliases.get(pk, [])),
+                    date_of_birth=dob,
+                    sex=sex,
+                    nationalities=nationalities.get(pk, ()),
+                )
+            )
+            _prepared[pk] = (updated, prepared)
+            result[pk] = prepared
+    return result
+
+
+def candidate_ids(keys: Iterable[str], *, limit: int | None = None) -> list[int]:
+    """Ids of persons sharing at least one key (index look-ups), at most MATCH_MAX_CANDIDATES."""
+    keys = [key[:KEY_LENGTH] for key in keys]
+    if not keys:
+        return []
+    cap = limit or settings.MATCH_MAX_CANDIDATES
+    return list(PersonKey.objects.filter(key__in=keys).values_list("person_id", flat=True).distinct()[:cap])
+
+
+def candidate_rows(ids: Sequence[int], *, unit) -> list[CandidateRow]:
+    """Active, reviewed persons among `ids`, each marked visible or not to `unit` by the access policy."""
+    if not ids:
+        return []
+    persons = Person.objects.filter(pk__in=list(ids), status__in=ACTIVE_STATUSES, review_by__gte=timezone.localdate())
+    visible = visibility_q(Person, unit) if unit is not None else Q()
+    if visible.children:
+        persons = persons.annotate(_visible=ExpressionWrapper(visible, output_field=BooleanField()))
+        rows = list(persons.order_by().values_list(*PERSON_COLUMNS, "_visible"))
+    else:
+        rows = [(*row, True) for row in persons.order_by().values_list(*PERSON_COLUMNS)]
+    prepared = prepared_persons([row[:-1] for row in rows])
+    return [CandidateRow(row[0], row[1], row[2], bool(row[-1]), prepared[row[0]]) for row in rows]

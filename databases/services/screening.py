@@ -1,0 +1,300 @@
+"""Person screening: names in any script, a partial date of birth, sex and nationality against the persons.
+
+`person_screen` is the stable entry point used by the API, the screening page, batch jobs and the notices
+app (a published notice's subject is screened). Candidates come from the blocking-key table, are scored by
+the pure core (databases.matching.persons) and pass through the access policy: a person its owner hides from
+the querying country is never a candidate, and its owner is told of the attempt.
+"""
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
+
+from ncb.models import Unit, User
+from ncb.services import audit_record, notification_send
+
+from ..identifiers import IdentifierError, normalize_country, parse_partial_date
+from ..matching import persons as core
+from ..models import Hit, Person
+from ..screening.reasons import reason_text
+from .hits import hit_record
+from .match_keys import CandidateRow, candidate_ids, candidate_rows, core_person, name_frequencies
+
+SEXES = {"M", "F", "X", "U"}
+
+
+class ScreeningInputError(ValueError):
+    """A screening query that cannot be read: `field` names the value, `message` says why (translated)."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+        self.message = message
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A person resembling the query: {"id", "reference", "database", "score", "reasons", "summary"}."""
+
+    id: int
+    reference: str
+    database: str
+    score: float
+    reasons: list[str]
+    summary: str
+    reason_codes: list[str] = field(default_factory=list)
+    owner: str = ""
+    hit_id: int | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningQuery:
+    """A validated query: the core's person and its canonical form (the hit's query key)."""
+
+    person: core.Person
+    data: dict
+
+    @property
+    def key(self) -> str:
+        parts = [self.data.get(name) or "" for name in ("family_name", "given_names", "date_of_birth", "sex")]
+        return ("screen:" + "|".join(parts).casefold() + "|" + ",".join(self.data.get("nationalities", [])))[:255]
+
+
+def _text(value, name: str, *, required: bool = False, max_length: int = 100) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ScreeningInputError(name, gettext("Enter text."))
+    value = " ".join(value.split())
+    if required and not value:
+        raise ScreeningInputError(name, gettext("This field is required."))
+    if len(value) > max_length:
+        raise ScreeningInputError(name, gettext("At most {max} characters.").format(max=max_length))
+    return value
+
+
+def screening_query(
+    *,
+    family_name,
+    given_names=None,
+    aliases: Sequence[str] | None = None,
+    date_of_birth=None,
+    sex=None,
+    nationality=None,
+    nationalities: Sequence[str] | None = None,
+) -> ScreeningQuery:
+    """Validate a query; ScreeningInputError names the first bad value."""
+    family = _text(family_name, "family_name", required=True)
+    given = _text(given_names, "given_names")
+    alias_list = [_text(alias, "aliases", max_length=200) for alias in (aliases or [])]
+    dob = ""
+    if date_of_birth not in (None, ""):
+        try:
+            dob = str(parse_partial_date(str(date_of_birth).strip(), field="date_of_birth"))
+        except IdentifierError as error:
+            raise ScreeningInputError("date_of_birth", str(error.message)) from error
+    sex_value = _text(sex, "sex", max_length=1).upper()
+    if sex_value and sex_value not in SEXES:
+        raise ScreeningInputError("sex", gettext("Use M, F, X or U."))
+    countries = []
+    for code in [nationality, *(nationalities or [])]:
+        if code in (None, ""):
+            continue
+        try:
+            countries.append(normalize_country(_text(code, "nationality", max_length=3)))
+        except IdentifierError as error:
+            raise ScreeningInputError("nationality", str(error.message)) from error
+    countries = sorted(set(countries))
+    person = core_person(
+        family_name=family,
+        given_names=given,
+        aliases=alias_list,
+        date_of_birth=dob or None,
+        sex=sex_value or None,
+        nationalities=countries,
+    )
+    data = {
+        "family_name": family,
+        "given_names": given,
+        "date_of_birth": dob,
+        "sex": sex_value,
+        "nationalities": countries,
+    }
+    if alias_list:
+        data["aliases"] = alias_list
+    return ScreeningQuery(person=person, data=data)
+
+
+def person_candidates(
+    query: core.Person, *, unit: Unit | None, threshold: float
+) -> tuple[list[tuple[CandidateRow, core.Score]], list[CandidateRow]]:
+    """Score the persons sharing a blocking key with the query: (visible kept, restricted kept), best first."""
+    prepared = core.prepare(query)
+    ids = candidate_ids(core.query_keys(query.family_name, query.given_names, query.aliases))
+    rows = {row.id: row for row in candidate_rows(ids, unit=unit)}
+    scored = core.screen(prepared, [(row.id, row.prepared) for row in rows.values()], name_frequencies(), threshold)
+    visible = [(rows[pk], score) for pk, score in scored if rows[pk].visible]
+    hidden = [rows[pk] for pk, _score in scored if not rows[pk].visible]
+    return visible, hidden
+
+
+def summary_of(person: Person) -> str:
+    """A one-line description of a candidate: names, Latin form, date of birth, sex, nationalities, owner."""
+    parts = [str(person)]
+    latin = f"{person.family_name_latin.upper()} {person.given_names_latin}".strip()
+    if latin and latin != str(person):
+        parts.append(latin)
+    parts.extend(value for value in (person.date_of_birth, person.get_sex_display()) if value)
+    nationalities = [country.iso3 for country in person.nationalities.all()]
+    if nationalities:
+        parts.append(", ".join(nationalities))
+    parts.append(person.get_status_display())
+    if person.owner.country_id:
+        parts.append(gettext("recorded by {country}").format(country=person.owner.country.iso2))
+    return " · ".join(str(part) for part in parts)
+
+
+def restricted_match_notify(*, record, unit: Unit | None, user: User | None, action: str) -> None:
+    """Tell an owner that a query or record from a country it excluded matched its restricted record."""
+    country = unit.country.iso2 if unit is not None and unit.country_id else "?"
+    notification_send(
+        unit=record.owner,
+        kind="restricted_attempt",
+        message=gettext_noop("A query from {country} matched your restricted record {reference}; no hit was shown."),
+        params={"country": country, "reference": record.reference},
+    )
+    audit_record(
+        actor=user, unit=unit, action=f"{action}.restricted", target=record, outcome="hidden by owner's restriction"
+    )
+
+
+def person_screen(
+    *,
+    viewer: User | None = None,
+    unit: Unit | None = None,
+    family_name: str,
+    given_names: str | None = None,
+    aliases: Sequence[str] | None = None,
+    date_of_birth: str | None = None,
+    sex: str | None = None,
+    nationality: str | None = None,
+    nationalities: Sequence[str] | None = None,
+    threshold: float | None = None,
+    limit: int | None = None,
+    record_hits: bool = True,
+    request=None,
+    action: str = "screening.persons",
+) -> list[Candidate]:
+    """Screen a person against the persons database; candidates at or above `threshold`, best first.
+
+    Rights are those of `viewer` (or of `unit` when no user asks, e.g. a background job). Each candidate
+    owned by another NCB is recorded as a hit (once per unit, query and record: re-screening adds none).
+    Raises ScreeningInputError for a malformed query. Audited.
+    """
+    query = screening_query(
+        family_name=family_name,
+        given_names=given_names,
+        aliases=aliases,
+        date_of_birth=date_of_birth,
+        sex=sex,
+        nationality=nationality,
+        nationalities=nationalities,
+    )
+    return person_screen_query(
+        query=query,
+        viewer=viewer,
+        unit=unit,
+        threshold=threshold,
+        limit=limit,
+        record_hits=record_hits,
+        request=request,
+        action=action,
+    )
+
+
+def person_screen_query(
+    *,
+    query: ScreeningQuery,
+    viewer: User | None,
+    unit: Unit | None,
+    threshold: float | None = None,
+    limit: int | None = None,
+    record_hits: bool = True,
+    request=None,
+    action: str = "screening.persons",
+) -> list[Candidate]:
+    """person_screen for an already validated query (batch jobs validate every row first)."""
+    if unit is None and viewer is not None:
+        unit = viewer.unit
+    everything = viewer is not None and viewer.is_superuser
+    threshold = settings.MATCH_PERSON_THRESHOLD if threshold is None else threshold
+    limit = min(limit or settings.SCREENING_DEFAULT_LIMIT, settings.SCREENING_MAX_LIMIT)
+    if unit is None and not everything:
+        audit_record(actor=viewer, action=action, query=query.data, outcome="no unit", request=request)
+        return []
+    visible, hidden = person_candidates(query.person, unit=None if everything else unit, threshold=threshold)
+    visible = visible[:limit]
+    records = Person.objects.select_related("owner__country").prefetch_related("nationalities")
+    by_id = records.in_bulk([row.id for row, _score in visible] + [row.id for row in hidden])
+    with transaction.atomic():
+        for row in hidden:
+            restricted_match_notify(record=by_id[row.id], unit=unit, user=viewer, action=action)
+        hits = _screening_hits(query=query, visible=visible, by_id=by_id, unit=unit, viewer=viewer, wanted=record_hits)
+        audit_record(
+            actor=viewer,
+            unit=unit,
+            action=action,
+            query={**query.data, "threshold": threshold},
+            outcome=f"{len(visible)} candidates",
+            request=request,
+        )
+    return [
+        Candidate(
+            id=row.id,
+            reference=row.reference,
+            database=Person.DATABASE,
+            score=score.value,
+            reasons=[reason_text(reason) for reason in score.reasons],
+            reason_codes=[reason.code for reason in score.reasons],
+            summary=summary_of(by_id[row.id]),
+            owner=by_id[row.id].owner.code,
+            hit_id=hits.get(row.id),
+        )
+        for row, score in visible
+    ]
+
+
+def _screening_hits(*, query: ScreeningQuery, visible, by_id, unit, viewer, wanted: bool) -> dict[int, int]:
+    """Hit ids per person: existing ones in one query, new ones recorded (the owner told)."""
+    others = [(row, score) for row, score in visible if unit is None or row.owner_id != unit.pk]
+    if not wanted or unit is None or not others:
+        return {}
+    existing = dict(
+        Hit.objects.filter(
+            database=Person.DATABASE,
+            record_id__in=[row.id for row, _score in others],
+            unit=unit,
+            query_key=query.key,
+        ).values_list("record_id", "pk")
+    )
+    for row, score in others:
+        if row.id in existing:
+            continue
+        hit, _created = hit_record(
+            record=by_id[row.id],
+            unit=unit,
+            user=viewer,
+            query=query.data,
+            query_key=query.key,
+            rule="person_screen",
+            reason="; ".join(reason.text for reason in score.reasons),
+            score=score.value,
+        )
+        existing[row.id] = hit.pk
+    return existing

@@ -1,0 +1,126 @@
+import pytest
+
+from databases.models import Hit
+from ncb.models import AuditEntry, Country, Notification
+from ncb.services import record_restrict
+from tests.databases.conftest import token_client
+from tests.ncb.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/screening/persons"
+
+
+@pytest.fixture
+def khatib(person_of, ncb_es):
+    return person_of(ncb_es, "El Khatib", "Mohamed", "1975-03-02", sex="M")
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "family_name"),
+        ({"family_name": "  "}, "family_name"),
+        ({"family_name": "Khatib", "date_of_birth": "1975-13-40"}, "date_of_birth"),
+        ({"family_name": "Khatib", "date_of_birth": "yesterday"}, "date_of_birth"),
+        ({"family_name": "Khatib", "sex": "Q"}, "sex"),
+        ({"family_name": "Khatib", "nationality": "ZZZ"}, "nationality"),
+        ({"family_name": ["Khatib"]}, "family_name"),
+    ],
+)
+def test_malformed_queries_are_refused_with_the_field(officer_fr, body, field):
+    response = token_client(officer_fr).post(URL, body, format="json")
+    assert response.status_code == 400
+    assert response.json()["field"] == field and response.json()["detail"]
+
+
+def test_bad_threshold_and_limit_are_refused(officer_fr):
+    client = token_client(officer_fr)
+    assert client.post(URL + "?threshold=2", {"family_name": "X"}, format="json").status_code == 400
+    assert client.post(URL + "?limit=abc", {"family_name": "X"}, format="json").status_code == 400
+
+
+def test_screening_in_arabic_script_returns_the_latin_record_with_reasons(officer_fr, khatib):
+    body = {"family_name": "الخطيب", "given_names": "محمد", "date_of_birth": "1975", "nationality": "EG"}
+    response = token_client(officer_fr).post(URL, body, format="json")
+    assert response.status_code == 200
+    [candidate] = response.json()["candidates"]
+    assert candidate["id"] == khatib.pk and candidate["database"] == "persons"
+    assert candidate["reference"] == khatib.reference and candidate["reasons"] and candidate["summary"]
+    assert set(candidate) == {"id", "reference", "database", "score", "reasons", "summary"}
+    assert AuditEntry.objects.filter(action="screening.persons", actor=officer_fr).exists()
+    # A hit on the Spanish record for the French query; the owner is told.
+    assert Hit.objects.filter(record_id=khatib.pk, unit=officer_fr.unit, rule="person_screen").count() == 1
+    assert Notification.objects.filter(unit=khatib.owner, kind="hit").exists()
+
+
+def test_threshold_and_limit_apply_and_candidates_are_best_first(officer_fr, person_of, ncb_es, khatib):
+    person_of(ncb_es, "El Khatib", "Mohamed", "1975", reference="YEAR-ONLY")
+    person_of(ncb_es, "El Khatib", "Mohamed", "1990-11-20", reference="HOMONYM")
+    client = token_client(officer_fr)
+    body = {"family_name": "El Khatib", "given_names": "Mohamed", "date_of_birth": "1975-03-02"}
+    default = client.post(URL, body, format="json").json()["candidates"]
+    assert [c["reference"] for c in default][:1] == [khatib.reference] and "HOMONYM" not in [
+        c["reference"] for c in default
+    ]
+    low = client.post(URL + "?threshold=0.3", body, format="json").json()["candidates"]
+    assert "HOMONYM" in [c["reference"] for c in low]
+    scores = [c["score"] for c in low]
+    assert scores == sorted(scores, reverse=True)
+    assert len(client.post(URL + "?threshold=0.3&limit=1", body, format="json").json()["candidates"]) == 1
+
+
+def test_a_restricted_record_is_never_a_candidate_and_its_owner_is_told(officer_fr, officer_es, khatib, ncb_es):
+    record_restrict(
+        record=khatib, actor=officer_es, restriction="all_except", countries=[Country.objects.get(iso2="FR")]
+    )
+    body = {"family_name": "El Khatib", "given_names": "Mohamed", "date_of_birth": "1975-03-02"}
+    response = token_client(officer_fr).post(URL, body, format="json")
+    assert response.status_code == 200 and response.json() == {"candidates": []}
+    assert Notification.objects.filter(unit=ncb_es, kind="restricted_attempt").count() == 1
+    assert not Hit.objects.filter(record_id=khatib.pk).exists()
+    # Another country still sees it.
+    officer_eg = UserFactory(unit=khatib.owner.__class__.objects.get(code="ncb-eg"), roles=["ncb_officer"])
+    assert token_client(officer_eg).post(URL, body, format="json").json()["candidates"]
+
+
+def test_screening_twice_records_one_hit(officer_fr, khatib):
+    client = token_client(officer_fr)
+    body = {"family_name": "El Khatib", "given_names": "Mohamed", "date_of_birth": "1975-03-02"}
+    client.post(URL, body, format="json")
+    client.post(URL, body, format="json")
+    assert Hit.objects.filter(record_id=khatib.pk).count() == 1
+
+
+def test_the_query_count_does_not_grow_with_the_candidates(officer_fr, person_of, ncb_es):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = token_client(officer_fr)
+    body = {"family_name": "El Khatib", "given_names": "Mohamed", "date_of_birth": "1975-03-02"}
+
+    def queries() -> int:
+        client.post(URL, body, format="json")  # records the hits; the second call only reads them
+        with CaptureQueriesContext(connection) as context:
+            client.post(URL, body, format="json")
+        return len(context.captured_queries)
+
+    person_of(ncb_es, "El Khatib", "Mohamed", "1975-03-02", reference="ONE")
+    one = queries()
+    for index in range(5):
+        person_of(ncb_es, "El Khatib", "Mohamed", "1975-03-02", reference=f"MORE-{index}")
+    assert queries() == one
+
+
+def test_roles_without_screening_are_refused(db, khatib):
+    from ncb.models import Unit
+
+    trainer = UserFactory(unit=Unit.objects.get(code="gs-lyon"), roles=["training_coordinator"])
+    assert token_client(trainer).post(URL, {"family_name": "X"}, format="json").status_code == 403
+
+
+def test_the_notices_app_finds_the_screening_function(officer_fr, khatib):
+    from notices.screening import screening_function
+
+    function = screening_function()
+    found = function(viewer=officer_fr, unit=officer_fr.unit, family_name="El Khatib", given_names="Mohamed")
+    assert [c.id for c in found] == [khatib.pk]
