@@ -6,6 +6,7 @@ The answer is built as plain dicts by the service; the serializers here only des
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.renderers import JSONRenderer
@@ -98,7 +99,11 @@ class BatchCheck(APIView):
             )
         if len(items) > settings.CHECK_BATCH_MAX_ITEMS:
             return Response(
-                {"detail": _("At most {max} items per call.").format(max=settings.CHECK_BATCH_MAX_ITEMS)},
+                {
+                    "detail": ngettext(
+                        "At most {max} item per call.", "At most {max} items per call.", settings.CHECK_BATCH_MAX_ITEMS
+                    ).format(max=settings.CHECK_BATCH_MAX_ITEMS)
+                },
                 status=status.HTTP_400_BAD_REQUEST,
             )
         results = services.check_batch(items=items, user=request.user, request=request)

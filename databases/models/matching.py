@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .persons import Person
 
@@ -33,7 +34,7 @@ class JobStatus(models.TextChoices):
     PENDING = "pending", _("Waiting")
     RUNNING = "running", _("Running")
     DONE = "done", _("Finished")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("screening job status", "Cancelled")
     FAILED = "failed", _("Failed")
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from ncb.models import Unit, User
 from ncb.services import audit_record
@@ -84,7 +84,11 @@ def screening_job_create(
     if not passengers:
         raise ScreeningListError(gettext("The list is empty."))
     if len(passengers) > settings.SCREENING_JOB_MAX_ROWS:
-        raise ScreeningListError(gettext("At most {max} rows.").format(max=settings.SCREENING_JOB_MAX_ROWS))
+        raise ScreeningListError(
+            ngettext("At most {max} row.", "At most {max} rows.", settings.SCREENING_JOB_MAX_ROWS).format(
+                max=settings.SCREENING_JOB_MAX_ROWS
+            )
+        )
     job = ScreeningJob(
         owner=owner,
         created_by=actor,

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from ncb.models import Unit, User
 from ncb.services import audit_record, notification_send
@@ -75,7 +75,9 @@ def _text(value, name: str, *, required: bool = False, max_length: int = 100) ->
     if required and not value:
         raise ScreeningInputError(name, gettext("This field is required."))
     if len(value) > max_length:
-        raise ScreeningInputError(name, gettext("At most {max} characters.").format(max=max_length))
+        raise ScreeningInputError(
+            name, ngettext("At most {max} character.", "At most {max} characters.", max_length).format(max=max_length)
+        )
     return value
 
 
