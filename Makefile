@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: run test lint format messages setup reliability check-deploy screenshots
+.PHONY: run test lint format messages check-messages setup reliability check-deploy screenshots
 
 run: setup
 	@scripts/run.sh
@@ -34,6 +34,10 @@ format: setup
 messages: setup
 	@$(PY) manage.py makemessages -l ar -l fr -l es --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=bench --ignore=tests
 	@$(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
+
+# CI: the catalogues are current and every message is translated, with no fuzzy entry.
+check-messages: setup
+	@scripts/check-messages.sh
 
 check-deploy: setup
 	@PORTAL_ENV=production SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=portal.example.org \
