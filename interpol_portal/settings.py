@@ -349,8 +349,14 @@ SCREENING_JOB_CHUNK_ROWS = 200  # rows screened between two progress writes (a r
 MATCH_SWEEP_CHUNK_PERSONS = 5000
 MATCH_SWEEP_WORKERS = env_int("MATCH_SWEEP_WORKERS", 2, minimum=1)  # tasks sharing one sweep's chunks
 MATCH_SWEEP_STALE_MINUTES = 30  # a chunk claimed longer ago by a worker that died is taken again
+# A job still waiting this long is queued again (its message was lost); duplicates find nothing left to do.
+SCREENING_JOB_REQUEUE_MINUTES = 10
 CELERY_BEAT_SCHEDULE.update(
-    {"databases-match-sweep": {"task": "databases.screening.tasks.match_sweep_start_task", "schedule": 24 * 3600}}
+    {
+        "databases-match-sweep": {"task": "databases.screening.tasks.match_sweep_start_task", "schedule": 24 * 3600},
+        # Jobs and sweeps of workers that died (screening.leases); also run when a worker starts.
+        "databases-batch-recover": {"task": "databases.screening.tasks.batch_work_recover_task", "schedule": 300},
+    }
 )
 
 # --- notices ---

@@ -2,8 +2,8 @@
 
 The rows are stored with the job; the worker screens those not yet done in chunks of SCREENING_JOB_CHUNK_ROWS,
 writing each chunk's results, hits and progress in one transaction. A worker killed mid-chunk leaves the
-chunk undone: the task is delivered again (acks_late, reject_on_worker_lost) and redoes it, and the hits it
-records again already exist (one per unit, query and record). Cancelling stops the job between two chunks.
+chunk undone: the task is queued again (leases.batch_work_recover) and redoes it, and the hits it records
+again already exist (one per unit, query and record). Cancelling stops the job between two chunks.
 """
 
 import csv
@@ -22,6 +22,7 @@ from ..models import ScreeningJob, ScreeningRow
 from ..models.matching import JobStatus
 from ..services.checks import check
 from ..services.screening import ScreeningInputError, person_screen_query, screening_query
+from .leases import SCREENING_JOB, work_lease
 
 COLUMNS = ("family_name", "given_names", "date_of_birth", "sex", "nationality", "document_number", "document_country")
 # Other spellings of the columns that airlines' passenger lists use.
@@ -164,7 +165,15 @@ def _document_candidate(match: dict) -> dict:
 
 
 def screening_job_run(*, job_id: int) -> ScreeningJob | None:
-    """Screen the rows of a job not done yet, chunk by chunk; resumable, and stopped by a cancel."""
+    """Screen the rows of a job not done yet, chunk by chunk; resumable, and stopped by a cancel.
+
+    The lease tells batch_work_recover that a live worker has the job (see leases.py).
+    """
+    with work_lease(SCREENING_JOB, job_id):
+        return _run(job_id)
+
+
+def _run(job_id: int) -> ScreeningJob | None:
     job = ScreeningJob.objects.select_related("owner__country", "created_by__unit").filter(pk=job_id).first()
     if job is None or not job.is_active:
         return job

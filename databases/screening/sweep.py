@@ -2,8 +2,9 @@
 
 A sweep row and its chunk rows are written first; each worker task then claims the next pending chunk with
 SELECT ... FOR UPDATE SKIP LOCKED, so several workers on several machines share one sweep without a
-coordinator. A chunk claimed by a worker that died is taken again after MATCH_SWEEP_STALE_MINUTES; hits are
-keyed by pair and rule (services.matching.pair_hit), so redoing a chunk adds nothing.
+coordinator. A chunk claimed by a worker that died is taken again after MATCH_SWEEP_STALE_MINUTES, or at once
+when no worker is left on the sweep (leases.batch_work_recover); hits are keyed by pair and rule
+(services.matching.pair_hit), so redoing a chunk adds nothing.
 """
 
 import datetime as dt
@@ -21,6 +22,7 @@ from ..models import MatchSweep, MatchSweepChunk, Person, PersonKey
 from ..models.matching import JobStatus
 from ..services.match_keys import PERSON_COLUMNS, candidate_rows, name_frequencies, prepared_persons
 from ..services.matching import _live, _ordered, pair_hit
+from .leases import MATCH_SWEEP, work_lease
 
 
 @transaction.atomic
@@ -59,12 +61,13 @@ def _claim(sweep_id: int) -> MatchSweepChunk | None:
 def match_sweep_work(*, sweep_id: int) -> int:
     """Take chunks of a sweep until none is left; return the chunks this call did. Closes the sweep at the end."""
     done = 0
-    while (chunk := _claim(sweep_id)) is not None:
-        hits = sweep_chunk_run(first_id=chunk.first_id, last_id=chunk.last_id)
-        with transaction.atomic():
-            chunk.status, chunk.hits = JobStatus.DONE, hits
-            chunk.save(update_fields=["status", "hits"])
-        done += 1
+    with work_lease(MATCH_SWEEP, sweep_id):
+        while (chunk := _claim(sweep_id)) is not None:
+            hits = sweep_chunk_run(first_id=chunk.first_id, last_id=chunk.last_id)
+            with transaction.atomic():
+                chunk.status, chunk.hits = JobStatus.DONE, hits
+                chunk.save(update_fields=["status", "hits"])
+            done += 1
     _close(sweep_id)
     return done
 

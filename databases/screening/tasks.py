@@ -1,6 +1,7 @@
 """Celery tasks of batch screening and nightly sweeps (queue `batch`): thin wrappers taking ids."""
 
 from celery import shared_task
+from celery.signals import worker_ready
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
@@ -36,3 +37,17 @@ def match_sweep_work_task(sweep_id: int) -> int:
 
     with translation.override("en"):
         return match_sweep_work(sweep_id=sweep_id)
+
+
+@shared_task(acks_late=True)
+def batch_work_recover_task() -> dict:
+    """Every few minutes (beat) and when a worker starts: queue again the jobs and sweeps of workers that died."""
+    from .leases import batch_work_recover
+
+    return batch_work_recover()
+
+
+@worker_ready.connect
+def _recover_when_a_worker_starts(sender=None, **kwargs) -> None:
+    # A worker starting is often one replacing a worker that died: its work need not wait for the next beat.
+    batch_work_recover_task.delay()
