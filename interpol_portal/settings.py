@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "notices",
     "ccc",
     "training",
+    "analysis",
 ]
 
 MIDDLEWARE = [
@@ -423,3 +424,15 @@ TRAINING_VERIFY_PER_MINUTE = env_int("TRAINING_VERIFY_PER_MINUTE", 20, minimum=1
 # Links in mails and on certificates need the portal's public address.
 TRAINING_PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")
 TRAINING_PAGE_SIZE = 25
+
+# --- analysis ---
+# Link chart: an expansion stops at this many nodes (the API's `limit` may ask for fewer, never more) and says so.
+ANALYSIS_GRAPH_DEFAULT_NODES = env_int("ANALYSIS_GRAPH_DEFAULT_NODES", 150, minimum=2)
+ANALYSIS_GRAPH_MAX_NODES = env_int("ANALYSIS_GRAPH_MAX_NODES", 1500, minimum=2)
+ANALYSIS_GRAPH_DEFAULT_DEPTH = 2
+ANALYSIS_GRAPH_MAX_DEPTH = 4
+# Trends: how far back the charts and the CSV export may go.
+ANALYSIS_TRENDS_DEFAULT_MONTHS = 12
+ANALYSIS_TRENDS_MAX_MONTHS = 60
+# The graph library comes from the npm registry (package.json), served from our own static files like the others.
+STATICFILES_DIRS.append(("vendor/cytoscape", BASE_DIR / "node_modules" / "cytoscape" / "dist"))

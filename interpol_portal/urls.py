@@ -17,6 +17,7 @@ api_v1 = [
     path("", include("notices.api.urls")),
     path("", include("ccc.api.urls")),
     path("", include("training.api.urls")),
+    path("", include("analysis.api.urls")),
 ]
 
 urlpatterns = [
@@ -37,4 +38,5 @@ urlpatterns += i18n_patterns(
     path("notices/", include("notices.urls")),
     path("ccc/", include("ccc.urls")),
     path("training/", include("training.urls")),
+    path("analysis/", include("analysis.urls")),
 )

@@ -1,0 +1,101 @@
+"""Pages of the analysis app: the link chart and the trends, with their CSV export. Thin: forms, services, render."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from ncb.permissions import role_required
+
+from . import services
+from .choices import START_KINDS, EdgeKind, NodeKind, TrendMeasure
+from .forms import GraphForm, TrendsForm
+from .permissions import ANALYSIS_ROLES
+from .selectors import StartNotFound
+from .trends import periods, pivot
+
+
+@role_required(*ANALYSIS_ROLES)
+def graph_page(request):
+    form = GraphForm(request.GET or None, viewer=request.user)
+    graph = None
+    status = 200
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        try:
+            graph = services.graph_explore(
+                viewer=request.user,
+                kind=data["kind"],
+                pk=data["id"],
+                depth=data["depth"],
+                limit=data["limit"],
+                request=request,
+            )
+        except StartNotFound:
+            form.add_error(None, _("Nothing you may see has this id."))
+            status = 404
+    context = {
+        "form": form,
+        "graph": graph.as_dict() if graph else None,
+        "node_kinds": [(kind.value, kind.label) for kind in NodeKind],
+        "edge_kinds": [(kind.value, kind.label) for kind in EdgeKind],
+        "start_kinds": START_KINDS,
+        "strings": {
+            "expand": _("Expand this node"),
+            "open": _("Open the record"),
+            "loading": _("Loading…"),
+            "failed": _("The connections could not be loaded."),
+            "summary": _("Nodes: {nodes}; links: {edges}"),
+        },
+    }
+    return render(request, "analysis/graph.html", context, status=status)
+
+
+@role_required(*ANALYSIS_ROLES)
+def trends_page(request):
+    form = TrendsForm(request.GET or {})
+    if not form.is_valid():
+        return render(request, "analysis/trends.html", {"form": form, "tables": []}, status=400)
+    data = form.cleaned_data
+    counts = services.trends_read(
+        viewer=request.user,
+        since=data["since"],
+        until=data["until"],
+        period=data["period"],
+        dimension=data["dimension"],
+        request=request,
+    )
+    days = periods(since=data["since"], until=data["until"], period=data["period"])
+    tables = [pivot(counts, measure=measure, dimension=data["dimension"], days=days) for measure in TrendMeasure]
+    chart_data = [
+        {
+            "id": table["measure"],
+            "labels": [day.isoformat() for day in days],
+            "series": [
+                {"label": column["label"], "data": [row["values"][index] for row in table["rows"]]}
+                for index, column in enumerate(table["columns"])
+            ],
+        }
+        for table in tables
+    ]
+    context = {"form": form, "tables": tables, "chart_data": chart_data, "query": request.GET.urlencode()}
+    return render(request, "analysis/trends.html", context)
+
+
+@role_required(*ANALYSIS_ROLES)
+def trends_export(request):
+    form = TrendsForm(request.GET or {})
+    if not form.is_valid():
+        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain; charset=utf-8")
+    data = form.cleaned_data
+    counts = services.trends_read(
+        viewer=request.user,
+        since=data["since"],
+        until=data["until"],
+        period=data["period"],
+        dimension=data["dimension"],
+        export=True,
+        request=request,
+    )
+    response = HttpResponse(services.trends_csv(counts), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="trends-{data["since"]}-{data["until"]}.csv"'
+    return response
