@@ -1,13 +1,38 @@
-"""The Celery application: queues `realtime`, `batch` and `default`, routed by the task's module."""
+"""The Celery application: queues `realtime`, `batch` and `default`, routed by the task's module; tasks that
+cannot be sent while Redis is down are kept in the database and sent later (OutboxTask)."""
 
 import os
 
-from celery import Celery
+from celery import Celery, uuid
+from celery.contrib.django.task import DjangoTask
 from kombu import Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interpol_portal.settings")
 
-app = Celery("interpol_portal")
+
+class OutboxTask(DjangoTask):
+    """Sending a task never fails the caller: when Redis cannot be reached the task is kept in the database
+    (ncb.outbox) and sent when the broker is back. A request that saved a record answers 201 during a Redis
+    outage, and the record is still matched afterwards."""
+
+    def apply_async(self, args=None, kwargs=None, task_id=None, producer=None, link=None, link_error=None, **options):
+        from ncb import outbox
+
+        if self.app.conf.task_always_eager or link or link_error:
+            return super().apply_async(args, kwargs, task_id, producer, link, link_error, **options)
+        if outbox.broker_recently_down():
+            outbox.task_keep(name=self.name, args=args, kwargs=kwargs, error="broker down a moment ago")
+            return self.AsyncResult(task_id or uuid())
+        try:
+            result = super().apply_async(args, kwargs, task_id, producer, link, link_error, **options)
+        except outbox.BROKER_ERRORS as error:
+            outbox.task_keep(name=self.name, args=args, kwargs=kwargs, error=error)
+            return self.AsyncResult(task_id or uuid())
+        outbox.task_sent()
+        return result
+
+
+app = Celery("interpol_portal", task_cls=OutboxTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 
 

@@ -191,7 +191,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Redis: the Celery broker and the cache (rate limits, locks).
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Answers as a miss (and logs) when Redis is down: the cache is an optimisation, not a dependency.
+    CACHES = {
+        "default": {
+            "BACKEND": "interpol_portal.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -225,7 +232,9 @@ CELERY_QUEUE_BY_MODULE = {
 # Visibility timeout above the hard time limit so that an unacknowledged task is redelivered only after it died.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BEAT_SCHEDULE: dict = {}
+# A task that cannot be sent is kept in the database (ncb.outbox) after a short retry, not waited for.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_BEAT_SCHEDULE: dict = {"ncb-outbox-flush": {"task": "ncb.tasks.outbox_flush_task", "schedule": 60}}
 CELERY_TIMEZONE = "UTC"
 
 # REST API

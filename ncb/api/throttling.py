@@ -8,7 +8,10 @@ which costs more than the check it protects.
 import time
 
 from django.core.cache import cache
+from redis.exceptions import RedisError
 from rest_framework.throttling import BaseThrottle
+
+from interpol_portal.cache import redis_unavailable
 
 from ..models import ApiToken
 
@@ -52,11 +55,16 @@ def _increment(key: str, timeout: int) -> int:
     backend = getattr(cache, "_cache", None)
     if backend is not None and hasattr(backend, "get_client"):
         full_key = cache.make_and_validate_key(key)
-        client = backend.get_client(full_key, write=True)
-        pipeline = client.pipeline(transaction=False)
-        pipeline.incr(full_key)
-        pipeline.expire(full_key, timeout, nx=True)
-        return int(pipeline.execute()[0])
+        try:
+            client = backend.get_client(full_key, write=True)
+            pipeline = client.pipeline(transaction=False)
+            pipeline.incr(full_key)
+            pipeline.expire(full_key, timeout, nx=True)
+            return int(pipeline.execute()[0])
+        except RedisError as error:
+            # Without Redis nothing is counted: checks go on unthrottled rather than failing (interpol_portal.cache).
+            redis_unavailable("rate limit", error)
+            return 0
     cache.add(key, 0, timeout=timeout)
     try:
         return cache.incr(key)

@@ -1,9 +1,10 @@
 from .audit import AuditEntry
 from .geography import Country
 from .notifications import Notification
+from .outbox import PendingTask
 from .records import OwnedRecord
 from .tokens import ApiToken
 from .units import Unit
 from .users import User
 
-__all__ = ["ApiToken", "AuditEntry", "Country", "Notification", "OwnedRecord", "Unit", "User"]
+__all__ = ["ApiToken", "AuditEntry", "Country", "Notification", "OwnedRecord", "PendingTask", "Unit", "User"]

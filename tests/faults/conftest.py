@@ -6,6 +6,7 @@ or a container dies.
 """
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -140,7 +141,8 @@ def services(tmp_path, transactional_db):
             return server
 
         def postgres(self) -> "PostgresServer":
-            server = PostgresServer(tmp_path / f"pg-{time.time_ns()}").start()
+            # Under the data folder of make test (mode 755): the postgres user cannot enter pytest's tmp_path.
+            server = PostgresServer(_log_dir(tmp_path) / f"pg-{time.time_ns()}").start()
             started.append(server)
             return server
 
@@ -154,11 +156,14 @@ def services(tmp_path, transactional_db):
 
 
 def _answers(url: str) -> bool:
+    import urllib.error
     import urllib.request
 
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status < 500
+        with urllib.request.urlopen(url, timeout=5):
+            return True
+    except urllib.error.HTTPError:  # it answers (503 while no worker is up, for /healthz)
+        return True
     except OSError:
         return False
 
@@ -211,7 +216,9 @@ class PostgresServer:
         self.url = f"postgres://portal@127.0.0.1:{self.port}/portal"
 
     def _pg_ctl(self, *args: str) -> None:
-        subprocess.run(_as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.data), *args]), check=True)
+        subprocess.run(
+            _as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.data), *args]), check=True, stdout=subprocess.DEVNULL
+        )
 
     def start(self) -> "PostgresServer":
         if not self.data.exists():
@@ -223,7 +230,8 @@ class PostgresServer:
                 for path in (self.data, self.run):
                     shutil.chown(path, "postgres", "postgres")
             initdb = [str(self.bin / "initdb"), "-D", str(self.data), "-U", "portal", "--auth=trust", "-E", "UTF8"]
-            subprocess.run(_as_postgres([*initdb, "--locale=C.UTF-8", "-N"]), check=True, capture_output=True)
+            done = subprocess.run(_as_postgres([*initdb, "--locale=C.UTF-8", "-N"]), capture_output=True, text=True)
+            assert done.returncode == 0, done.stdout + done.stderr
         options = f"-p {self.port} -k {self.run} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
         self._pg_ctl("-o", options, "-l", str(self.run / "postgresql.log"), "-w", "-t", "60", "start")
         return self
@@ -246,3 +254,44 @@ class PostgresServer:
     def restart(self) -> None:
         self.stop()
         self.start()
+
+
+class Response:
+    def __init__(self, status_code: int, body: bytes):
+        self.status_code, self.content = status_code, body
+
+    @property
+    def text(self) -> str:
+        return self.content.decode(errors="replace")
+
+    def json(self):
+        return json.loads(self.content)
+
+
+class ApiClient:
+    """A small HTTP client for the live server (urllib; no extra package), with the token of an NCB officer."""
+
+    def __init__(self, token: str):
+        self.headers = {"Authorization": f"Token {token}", "Accept": "application/json"}
+
+    def request(self, method: str, url: str, *, params=None, json_body=None, timeout: float = 10) -> Response:
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
+        if params:
+            url = f"{url}?{urllib.parse.urlencode(params)}"
+        data = None if json_body is None else json.dumps(json_body).encode()
+        headers = dict(self.headers, **({"Content-Type": "application/json"} if data is not None else {}))
+        request = urllib.request.Request(url, data=data, headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return Response(response.status, response.read())
+        except urllib.error.HTTPError as error:
+            return Response(error.code, error.read())
+
+    def get(self, url: str, params=None, timeout: float = 10) -> Response:
+        return self.request("GET", url, params=params, timeout=timeout)
+
+    def post(self, url: str, json=None, timeout: float = 10) -> Response:
+        return self.request("POST", url, json_body=json, timeout=timeout)
