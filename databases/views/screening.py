@@ -55,7 +55,11 @@ def screening_jobs_view(request):
 def screening_job_view(request, pk: int):
     job = get_object_or_404(screening_jobs_for_unit(viewer=request.user), pk=pk)
     if request.headers.get("HX-Request"):
-        return render(request, "databases/_screening_progress.html", {"job": job})
+        response = render(request, "databases/_screening_progress.html", {"job": job})
+        if not job.is_active:
+            # Finished or cancelled while the page polled: reload it for the results (and without the cancel button).
+            response["HX-Refresh"] = "true"
+        return response
     rows = screening_job_rows(job=job, matched_only=True)[:500]
     return render(request, "databases/screening_job.html", {"job": job, "rows": rows})
 

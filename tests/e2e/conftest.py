@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.celery_worker import celery_worker_process  # noqa: F401  (a real worker for journeys that queue tasks)
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
