@@ -107,11 +107,17 @@ def approve(request, pk: int):
 
 
 def _with_reasons(request, pk: int, service, done: str):
+    # The notice first: who may not see it gets a 404, not a redirect whatever the form holds.
+    notice = selectors.notice_get(user=request.user, pk=pk)
     form = ReasonsForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the reasons."))
-        return redirect("notices:detail", pk)
-    return _act(request, pk, service, done, reasons=form.cleaned_data["reasons"])
+    elif (
+        run_service(request, service, notice=notice, actor=request.user, reasons=form.cleaned_data["reasons"])
+        is not None
+    ):
+        messages.success(request, done)
+    return redirect("notices:detail", pk)
 
 
 @require_POST
