@@ -112,6 +112,10 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60, minimum=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: at 100,000 persons it spent 3 of the 4 seconds of a list page compiling a query that runs in 0.5 s;
+    # the portal's requests are short OLTP queries on which JIT never pays back (bench/load.py, docs/benchmarks.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "ncb.User"

@@ -1,0 +1,223 @@
+"""Mixed load: real-time checks, searches, page views and person screening at once, against gunicorn on loopback.
+
+    DATABASE_URL=postgres://... REDIS_URL=redis://... nice .venv/bin/python bench/load.py [--duration 60]
+        [--clients 12] [--workers 2] [--threads 4]
+
+Starts gunicorn with the portal's settings (as `make run` does: --workers 2 --threads 4) on a free port, warms up,
+then runs closed-loop clients (one process each, one keep-alive connection, its own API token so that the per-token
+rate limit is not what is measured) for --duration seconds. Each request is drawn from this mix:
+
+  check      45 %  GET  /api/v1/check/travel-document (10 % recorded numbers, 90 % not)
+  screening  15 %  POST /api/v1/screening/persons (names of recorded persons, half of them with a date of birth)
+  search     20 %  GET  /api/v1/databases/persons/?q=<family name> and the travel documents page ?q=<number>
+  page       20 %  GET  home, the persons list, a person's page, the hits list (an NCB officer's session)
+
+Prints, per kind and in all: requests, requests/s, p50/p95/p99 and errors (non-2xx or no answer); and the resident
+memory (RSS) of each gunicorn worker after the warm-up and at the end. Needs data first: load_demo, then
+generate_records. The load generator runs on the same machine and takes CPU from the server.
+"""
+
+import argparse
+import http.client
+import json
+import multiprocessing
+import os
+import random
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interpol_portal.settings")
+
+MIX = [("check", 45), ("screening", 15), ("search", 20), ("page", 20)]
+
+
+def prepare(clients: int, seed: int) -> dict:
+    """Tokens and a session for a bench officer of ncb-fr, and samples of values to ask for."""
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from databases.models import Person, TravelDocument
+    from ncb.models import Unit, User
+    from ncb.services import api_token_create
+
+    user, _created = User.objects.get_or_create(
+        username="bench.load", defaults={"unit": Unit.objects.get(code="ncb-fr")}
+    )
+    user.groups.set(Group.objects.filter(name="ncb_officer"))
+    tokens = [api_token_create(user=user, name=f"load {n}")[1] for n in range(clients)]
+    browser = Client()
+    browser.force_login(user)
+    rng = random.Random(seed)
+    top = TravelDocument.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    ids = [rng.randrange(1, top + 1) for _ in range(400)]
+    recorded = list(TravelDocument.objects.filter(id__in=ids).values_list("number_normalized", "issuing_country"))
+    numbers = recorded + [(f"Q{rng.randrange(10**8):08d}", "FRA") for _ in range(9 * len(recorded))]
+    rng.shuffle(numbers)
+    top = Person.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    ids = [rng.randrange(1, top + 1) for _ in range(600)]
+    persons = list(
+        Person.objects.filter(id__in=ids).values_list("id", "family_name", "given_names", "date_of_birth")[:400]
+    )
+    counts = {"travel documents": TravelDocument.objects.count(), "persons": Person.objects.count()}
+    django.db.connections.close_all()  # the client processes are forked from this one
+    return {
+        "tokens": tokens,
+        "session": browser.cookies["sessionid"].value,
+        "numbers": numbers,
+        "persons": persons,
+        "counts": counts,
+    }
+
+
+def requests_of(kind: str, data: dict, rng: random.Random) -> tuple[str, str, str | None]:
+    """(method, path, JSON body) of one request of a kind."""
+    if kind == "check":
+        number, country = rng.choice(data["numbers"])
+        return (
+            "GET",
+            "/api/v1/check/travel-document?" + urllib.parse.urlencode({"number": number, "country": country}),
+            None,
+        )
+    person_id, family, given, born = rng.choice(data["persons"])
+    if kind == "screening":
+        body = {"family_name": family, "given_names": given}
+        if born and rng.random() < 0.5:
+            body["date_of_birth"] = born
+        return "POST", "/api/v1/screening/persons", json.dumps(body)
+    if kind == "search":
+        if rng.random() < 0.5:
+            return "GET", "/api/v1/databases/persons/?" + urllib.parse.urlencode({"q": family}), None
+        number, _country = rng.choice(data["numbers"])
+        return "GET", "/en/databases/travel-documents/?" + urllib.parse.urlencode({"q": number}), None
+    return (
+        "GET",
+        rng.choice(["/en/", "/en/databases/persons/", f"/en/databases/persons/{person_id}/", "/en/databases/hits/"]),
+        None,
+    )
+
+
+def client(index: int, port: int, data: dict, start_at: float, stop_at: float, results) -> None:
+    """One closed-loop client: a request, wait for the answer, the next; records (kind, seconds, ok) after start_at."""
+    rng = random.Random(index)
+    mix = [(kind, weight) for kind, weight in MIX if kind in data["kinds"]]
+    kinds, weights = zip(*mix, strict=True)
+    api = {"Authorization": f"Token {data['tokens'][index]}", "Accept": "application/json"}
+    browser = {"Cookie": f"sessionid={data['session']}", "Accept": "text/html"}
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    samples = []
+    while (now := time.monotonic()) < stop_at:
+        kind = rng.choices(kinds, weights)[0]
+        method, path, body = requests_of(kind, data, rng)
+        headers = dict(browser if path.startswith("/en/") else api)
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        began = time.perf_counter()
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            ok = 200 <= response.status < 300
+        except (OSError, http.client.HTTPException):
+            ok = False
+            connection.close()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        if now >= start_at:
+            samples.append((kind, time.perf_counter() - began, ok))
+    results.put(samples)
+
+
+def rss_of_workers(master: int) -> dict[int, int]:
+    """RSS in MiB of each child (worker) of the gunicorn master."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    sizes = {}
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes[int(pid)] = int(line.split()[1]) // 1024
+    return sizes
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else float("nan")
+
+
+def report(samples: list, duration: float) -> str:
+    lines = ["| kind | requests | per second | p50 | p95 | p99 | errors |", "|---|---|---|---|---|---|---|"]
+    for kind in sorted({s[0] for s in samples}, key=[name for name, _weight in MIX].index) + ["all"]:
+        chosen = [s for s in samples if kind in ("all", s[0])]
+        times = [s[1] * 1000 for s in chosen]
+        errors = sum(1 for s in chosen if not s[2])
+        lines.append(
+            f"| {kind} | {len(chosen)} | {len(chosen) / duration:.1f} | {percentile(times, 0.5):.0f} ms | "
+            f"{percentile(times, 0.95):.0f} ms | {percentile(times, 0.99):.0f} ms | {errors} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=60)
+    parser.add_argument("--warmup", type=int, default=8)
+    parser.add_argument("--clients", type=int, default=12)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--only", action="append", choices=[kind for kind, _weight in MIX], help="a kind (repeatable)")
+    args = parser.parse_args()
+    data = prepare(args.clients, args.seed)
+    data["kinds"] = args.only or [kind for kind, _weight in MIX]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "gunicorn", "interpol_portal.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(args.workers), "--threads", str(args.threads), "--timeout", "60"]
+    server = subprocess.Popen([*command, "--log-level", "warning"], cwd=ROOT, env=os.environ.copy())
+    try:
+        for _ in range(150):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", "/en/")
+                connection.getresponse().read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        results = multiprocessing.Queue()
+        begin = time.monotonic() + 1.0
+        start_at, stop_at = begin + args.warmup, begin + args.warmup + args.duration
+        processes = [
+            multiprocessing.Process(target=client, args=(n, port, data, start_at, stop_at, results))
+            for n in range(args.clients)
+        ]
+        for process in processes:
+            process.start()
+        time.sleep(max(0.0, start_at - time.monotonic()))
+        rss_start = rss_of_workers(server.pid)
+        samples = [sample for _ in processes for sample in results.get(timeout=args.duration + args.warmup + 120)]
+        rss_end = rss_of_workers(server.pid)
+        for process in processes:
+            process.join()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"data: {data['counts']}; {args.clients} clients, gunicorn {args.workers} workers x {args.threads} threads")
+    print(f"kinds: {', '.join(data['kinds'])}")
+    print(f"{args.duration} s measured after a {args.warmup} s warm-up\n")
+    print(report(samples, args.duration))
+    print("\nRSS of the gunicorn workers (MiB), after the warm-up -> at the end:")
+    for pid in sorted(rss_start):
+        print(f"  worker {pid}: {rss_start[pid]} -> {rss_end.get(pid, 'gone')}")
+    print("\nLoad average at the end:", " ".join(Path("/proc/loadavg").read_text().split()[:3]))
+
+
+if __name__ == "__main__":
+    main()
