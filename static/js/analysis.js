@@ -24,8 +24,11 @@
     return source ? JSON.parse(source.textContent) : null;
   }
 
-  function elementsOf(graph) {
-    const nodes = graph.nodes.map((node) => ({ group: "nodes", data: { ...node, hub: HUBS.has(node.kind) } }));
+  function elementsOf(graph, markStart = true) {
+    const nodes = graph.nodes.map((node) => ({
+      group: "nodes",
+      data: { ...node, hub: HUBS.has(node.kind), start: markStart && node.id === graph.start },
+    }));
     const edges = graph.edges.map((edge) => ({ group: "edges", data: edge }));
     return nodes.concat(edges);
   }
@@ -62,7 +65,7 @@
           },
         },
         { selector: "node[?hub]", style: { width: 12, height: 12, "font-size": 7, color: "#495057" } },
-        { selector: "node[level = 0]", style: { "border-width": 4, "border-color": "#ffc107", width: 30, height: 30 } },
+        { selector: "node[?start]", style: { "border-width": 4, "border-color": "#ffc107", width: 30, height: 30 } },
         { selector: "node:selected", style: { "border-width": 3, "border-color": "#0d6efd" } },
         {
           selector: "edge",
@@ -74,6 +77,7 @@
       ],
       layout: layoutOptions(graph.nodes.length),
     });
+    container.cy = cy; // the browser tests select nodes through it
     container.dataset.ready = "true";
 
     function layoutOptions(count) {
@@ -112,7 +116,7 @@
       const actions = panel.querySelector("[data-actions]");
       actions.hidden = data.hub;
       const open = panel.querySelector("[data-open]");
-      open.hidden = !data.url;
+      open.classList.toggle("d-none", !data.url);
       open.href = data.url || "#";
     }
 
@@ -140,7 +144,7 @@
           return;
         }
         const level = selected.data("level");
-        const fresh = elementsOf(body).filter((element) => cy.getElementById(element.data.id).empty());
+        const fresh = elementsOf(body, false).filter((element) => cy.getElementById(element.data.id).empty());
         for (const element of fresh) {
           if (element.group === "nodes") element.data.level = level + element.data.level;
         }

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from ncb.setup import load_reference_data
 
-DEMO_APPS = ("ncb", "databases", "notices", "ccc", "training")
+DEMO_APPS = ("ncb", "databases", "notices", "ccc", "training", "analysis")
 
 
 class Command(BaseCommand):
