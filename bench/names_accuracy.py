@@ -161,8 +161,8 @@ def name_correct(entry: dict, given: str, family: str, gold) -> bool:
     return (g in gold[given] and f in gold[family]) or (g in gold[family] and f in gold[given])
 
 
-def person_eval(rows, queries, gold, latin_raw, size: int, n_persons: int, rng: random.Random) -> None:
-    people = make_population(rows, size, rng)
+def make_tests(queries, gold, latin_raw, people, n_persons: int, rng: random.Random) -> list[tuple]:
+    """Pair Arabic query tokens into 'given family' queries; add each one's Latin target person to `people`."""
     shuffled = queries[:]
     rng.shuffle(shuffled)
     tests = []
@@ -177,6 +177,52 @@ def person_eval(rows, queries, gold, latin_raw, size: int, n_persons: int, rng: 
                 "names": (canon(latin_given), canon(latin_family)),
             }
         )
+    return tests
+
+
+def results_curve(results: dict[int, list], tests, people, gold, mode: str, thresholds: list) -> list[tuple]:
+    """Recall of the target and precision of what is returned, per threshold, from {test: [(person, score)]}.
+
+    With a date of birth (mode 'full') only the target is correct; names only, any person with the same name.
+    """
+    hits, returned, correct = Counter(), Counter(), Counter()
+    for number, (given, family, target, _dob) in enumerate(tests):
+        scored = results.get(number, ())
+        for t in thresholds:
+            above = [i for i, v in scored if v >= t]
+            ok = [i for i in above if (i == target if mode == "full" else name_correct(people[i], given, family, gold))]
+            returned[t] += len(above)
+            correct[t] += len(ok)
+            hits[t] += target in above
+    return curve(hits, returned, correct, len(tests), thresholds)
+
+
+def engine_results(tests, index, prepared, frequencies, dob: str | None) -> tuple[dict[int, list], list, list, int]:
+    """Our engine on each test: blocking-key look-up then scoring; (results, candidates, timings, blocked)."""
+    results: dict[int, list] = {}
+    n_candidates, timings = [], []
+    blocked = 0
+    for number, (given, family, target, target_dob) in enumerate(tests):
+        date = None if dob is None else target_dob if dob == "full" else target_dob[:4]
+        t0 = time.perf_counter()
+        query_person = Person(family, given, date_of_birth=date)
+        query = prepare(query_person)
+        found = {i for key in query_keys(family, given) for i in index.get(key, ())}
+        scored = [(i, score(query, prepared[i], frequencies, explain=False).value) for i in found]
+        for i, value in scored:
+            if value >= MATCH_THRESHOLD:
+                score(query, prepared[i], frequencies)  # the reasons of what would be shown
+        timings.append(time.perf_counter() - t0)
+        n_candidates.append(len(found))
+        blocked += target in found
+        results[number] = scored
+    return results, n_candidates, timings, blocked
+
+
+def person_eval(rows, queries, tune_queries, gold, latin_raw, size: int, n_persons: int, n_tune: int, rng) -> None:
+    people = make_population(rows, size, rng)
+    tests = make_tests(queries, gold, latin_raw, people, n_persons, rng)
+    tune_tests = make_tests(tune_queries, gold, latin_raw, people, n_tune, rng) if n_tune else []
     started = time.perf_counter()
     index: dict[str, list[int]] = defaultdict(list)
     key_count = 0
@@ -203,29 +249,9 @@ def person_eval(rows, queries, gold, latin_raw, size: int, n_persons: int, rng: 
         )
 
     modes = {"names only": None, "full date of birth": "full", "query with year of birth only": "year"}
+    ours: dict[str, tuple] = {}
     for mode, dob in modes.items():
-        hits, returned, correct = Counter(), Counter(), Counter()
-        blocked = 0
-        n_candidates, timings = [], []
-        for given, family, target, target_dob in tests:
-            date = None if dob is None else target_dob if dob == "full" else target_dob[:4]
-            t0 = time.perf_counter()
-            query_person = Person(family, given, date_of_birth=date)
-            query = prepare(query_person)
-            found = {i for key in query_keys(family, given) for i in index.get(key, ())}
-            scored = [(i, score(query, prepared[i], frequencies, explain=False).value) for i in found]
-            for i, value in scored:
-                if value >= MATCH_THRESHOLD:
-                    score(query, prepared[i], frequencies)  # the reasons of what would be shown
-            timings.append(time.perf_counter() - t0)
-            n_candidates.append(len(found))
-            blocked += target in found
-            for t in PERSON_THRESHOLDS:
-                above = [i for i, v in scored if v >= t]
-                ok = [i for i in above if (i == target if dob else name_correct(people[i], given, family, gold))]
-                returned[t] += len(above)
-                correct[t] += len(ok)
-                hits[t] += target in above
+        results, n_candidates, timings, blocked = engine_results(tests, index, prepared, frequencies, dob)
         n = len(tests)
         print(
             f"\n  [{mode}] blocking recall {blocked / n:.4f}, "
@@ -233,7 +259,7 @@ def person_eval(rows, queries, gold, latin_raw, size: int, n_persons: int, rng: 
             f" p99 {sorted(n_candidates)[int(0.99 * n)]}; screening time p50 {statistics.median(timings) * 1000:.2f} ms"
             f" p99 {sorted(timings)[int(0.99 * n)] * 1000:.2f} ms"
         )
-        rows_curve = curve(hits, returned, correct, n, PERSON_THRESHOLDS)
+        rows_curve = results_curve(results, tests, people, gold, "full" if dob else "names", PERSON_THRESHOLDS)
         print_curve(
             f"  recall of the target person; precision = {'the target only' if dob else 'same name'}", rows_curve
         )
@@ -244,6 +270,49 @@ def person_eval(rows, queries, gold, latin_raw, size: int, n_persons: int, rng: 
                     f"  best recall at precision >= {floor}: threshold {chosen[0]}, recall {chosen[1]:.4f}, "
                     f"precision {chosen[2]:.4f}"
                 )
+        if tune_tests and dob != "year":
+            tune_results = engine_results(tune_tests, index, prepared, frequencies, dob)[0]
+            ours["full" if dob else "names"] = (results, tune_results)
+    if tune_tests:
+        compare_baselines(people, tests, tune_tests, gold, ours)
+
+
+def compare_baselines(people, tests, tune_tests, gold, ours: dict[str, tuple]) -> None:
+    """Our engine, splink and rapidfuzz on the same tests; each threshold chosen on the tune-split tests."""
+    from bench.baselines import RAPIDFUZZ_THRESHOLDS, SPLINK_THRESHOLDS, rapidfuzz_results, splink_results, with_date
+
+    every = tests + tune_tests
+    print(f"\n== 2b. Baselines: {len(tests)} held-out queries, thresholds chosen on {len(tune_tests)} tune queries")
+    methods: dict[str, dict[str, tuple]] = {"ours": {}, "splink": {}, "rapidfuzz": {}}
+    for mode in ("names", "full"):
+        methods["ours"][mode] = (*ours[mode], PERSON_THRESHOLDS)
+    found = rapidfuzz_results(people, [(family, given) for given, family, _target, _dob in every])
+    dated = with_date(found, people, [dob for _given, _family, _target, dob in every])
+    for mode, results in (("names", found), ("full", dated)):
+        held = {i: results.get(i, []) for i in range(len(tests))}
+        tune = {i: results.get(len(tests) + i, []) for i in range(len(tune_tests))}
+        methods["rapidfuzz"][mode] = (held, tune, RAPIDFUZZ_THRESHOLDS)
+    queries = [(family, given, dob) for given, family, _target, dob in every]
+    by_mode = splink_results(people, queries)
+    for mode, found in by_mode.items():
+        held = {i: found.get(i, []) for i in range(len(tests))}
+        tune = {i: found.get(len(tests) + i, []) for i in range(len(tune_tests))}
+        methods["splink"][mode] = (held, tune, SPLINK_THRESHOLDS)
+    print(
+        "\n  | query | method | threshold (tuned) | recall | precision | "
+        "best recall at precision >= 0.95 on held-out (threshold) |"
+    )
+    print("  |---|---|---|---|---|---|")
+    for mode, label in (("full", "names + full date of birth"), ("names", "names only")):
+        for name, per_mode in methods.items():
+            held, tune, thresholds = per_mode[mode]
+            tuned_curve = results_curve(tune, tune_tests, people, gold, mode, thresholds)
+            chosen = best(tuned_curve, 0.95) or max(tuned_curve, key=lambda r: r[2])
+            held_curve = results_curve(held, tests, people, gold, mode, thresholds)
+            at = next(r for r in held_curve if r[0] == chosen[0])
+            oracle = best(held_curve, 0.95)
+            oracle_text = f"{oracle[1]:.4f} ({oracle[0]})" if oracle else "none reaches 0.95"
+            print(f"  | {label} | {name} | {chosen[0]} | {at[1]:.4f} | {at[2]:.4f} | {oracle_text} |")
 
 
 def speed(rows, rng: random.Random) -> None:
@@ -274,6 +343,13 @@ def main() -> None:
     parser.add_argument("--population", type=int, default=200_000)
     parser.add_argument("--persons", type=int, default=3000)
     parser.add_argument("--skip-tokens", action="store_true", help="only the full-name and speed sections")
+    parser.add_argument(
+        "--baselines",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also run splink and rapidfuzz (pip install -e '.[bench]'), thresholds tuned on N tune-split queries",
+    )
     args = parser.parse_args()
     rng = random.Random(20240601)
     rows = load(args.data)
@@ -283,10 +359,11 @@ def main() -> None:
         gold[ac].add(lc)
         latin_raw.setdefault(lc, latin)
     queries = sorted(a for a in gold if held_out(a) == (args.split == "held"))
+    tune_queries = sorted(a for a in gold if not held_out(a))
     print(f"{len(rows)} pairs, split '{args.split}': {len(queries)} distinct Arabic query tokens")
     if not args.skip_tokens:
         token_eval(rows, queries, gold)
-    person_eval(rows, queries, gold, latin_raw, args.population, args.persons, rng)
+    person_eval(rows, queries, tune_queries, gold, latin_raw, args.population, args.persons, args.baselines, rng)
     speed(rows, rng)
 
 
