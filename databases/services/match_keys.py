@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -58,8 +59,21 @@ def _row_aliases(family_name: str, given_names: str, latin_family: str, latin_gi
 
 
 def person_keys_of(family_name: str, given_names: str, aliases: Sequence[str]) -> set[str]:
-    """The stored keys of a person (the core's blocking_keys, cut to the column's width)."""
-    return {key[:KEY_LENGTH] for key in core.blocking_keys(family_name, given_names, tuple(aliases))}
+    """The stored keys of a person (the core's blocking_keys, cut to the column's width).
+
+    blocking_keys keys each name (the main one, each alias) on its own, so the union of per-name keys is the same
+    set; names repeat across a population, and caching them per name makes a rebuild of a million persons
+    several times faster.
+    """
+    keys = set(_name_keys(family_name, given_names))
+    for alias in aliases:
+        keys.update(_name_keys(alias, ""))
+    return keys
+
+
+@lru_cache(maxsize=300_000)
+def _name_keys(family_name: str, given_names: str) -> frozenset[str]:
+    return frozenset(key[:KEY_LENGTH] for key in core.blocking_keys(family_name, given_names))
 
 
 # --- stored keys ----------------------------------------------------------------------------------------------
@@ -91,18 +105,56 @@ def person_keys_refresh(*, person_ids: Sequence[int]) -> int:
     return len(rows)
 
 
+# Indexes of a table that no constraint owns (the primary key's stays: COPY fills it cheaply in id order).
+SECONDARY_INDEXES_SQL = """
+    SELECT i.indexname, i.indexdef FROM pg_indexes i
+    WHERE i.tablename = %s AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+"""
+FOREIGN_KEYS_SQL = (
+    "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'f'"
+)
+
+
 def person_keys_rebuild(*, chunk: int = 20_000, stdout=None) -> int:
-    """Recompute the whole key table in chunks of person ids (PostgreSQL COPY when available)."""
+    """Recompute the whole key table in chunks of person ids (PostgreSQL COPY when available).
+
+    On PostgreSQL the table is emptied, loaded and re-indexed in one transaction: COPY into a table without its
+    secondary indexes and building them afterwards is several times faster than updating them row by row (tens
+    of millions of keys for a million persons), and a failure leaves the previous keys and indexes in place.
+    """
+    if connection.vendor != "postgresql":
+        PersonKey.objects.all().delete()
+        return _keys_load(chunk, stdout)
+    table = PersonKey._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Deferred foreign-key checks of this transaction must run before a TRUNCATE.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(f"TRUNCATE {table}")
+        cursor.execute(SECONDARY_INDEXES_SQL, [table])
+        indexes = cursor.fetchall()
+        cursor.execute(FOREIGN_KEYS_SQL, [table])
+        foreign_keys = cursor.fetchall()
+        for name, _definition in foreign_keys:
+            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+        for name, _definition in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+        total = _keys_load(chunk, stdout)
+        started = time.monotonic()
+        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        for _name, definition in indexes:
+            cursor.execute(definition)
+        # One validating join instead of a trigger per row during the COPY.
+        for name, definition in foreign_keys:
+            cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        cursor.execute(f"ANALYZE {table}")
+        if stdout is not None:
+            stdout.write(f"  indexes built in {time.monotonic() - started:.0f} s")
+    return total
+
+
+def _keys_load(chunk: int, stdout) -> int:
     total = 0
     started = time.monotonic()
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                # Deferred foreign-key checks of this transaction must run before a TRUNCATE.
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute(f"TRUNCATE {PersonKey._meta.db_table}")
-        else:
-            PersonKey.objects.all().delete()
     last = 0
     while True:
         ids = list(Person.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:chunk])
