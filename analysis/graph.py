@@ -10,7 +10,7 @@ so a node with a million connections costs about what one with a budget's worth 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.utils.translation import ngettext
 
 from ccc.choices import CaseSource
@@ -19,7 +19,8 @@ from ncb.roles import CCC_ROLES, has_role
 
 from .choices import START_KINDS, EdgeKind, ModusOperandi, NodeKind
 from .models import ModusOperandiTag
-from .nodes import COLUMNS, IDENTIFIER_LABELS, Node, node_from_row, node_id, place_annotations
+from .nodes import COLUMNS, IDENTIFIER_LABELS, Node, Rendering, node_from_row, node_id, place_annotations
+from .sql import any_of
 from .visibility import DATABASE_OF, RECORD_KINDS, hits_visible, visible
 
 # Which kinds of link a kind's rows query can follow, by the identifiers it stores.
@@ -101,7 +102,7 @@ class _Expansion:
     def __init__(self, *, viewer, limit: int):
         self.viewer = viewer
         self.limit = limit
-        self.ccc_view = viewer.is_superuser or has_role(viewer, *CCC_ROLES)
+        self.rendering = Rendering(case_urls_for_ccc=viewer.is_superuser or has_role(viewer, *CCC_ROLES))
         self.graph: Graph
         # Links read from link tables, kept for drawing the edges at the end.
         self.hits: Counter = Counter()
@@ -117,9 +118,9 @@ class _Expansion:
         self.graph.nodes[start.id] = start
         frontier = [start]
         for level in range(1, depth + 1):
-            if not frontier:
+            if not frontier or (self.graph.truncated and self.graph.item_count >= self.limit):
                 break
-            # A full chart still runs the level, with a budget of nothing: one row found means "truncated".
+            # A chart just full still runs the next level, with a budget of nothing: one row found means "truncated".
             frontier = self._level(frontier, level)
         self._draw_edges()
         return self.graph
@@ -155,6 +156,7 @@ class _Expansion:
         self._modus_operandi(by_kind, cap, want)
         places = set().union(*(node.keys["places"] for node in frontier))
 
+        frontier_ids = {node.id for node in frontier}
         candidates = []
         for kind in START_KINDS:
             condition, ranks = self._conditions(kind, by_kind, wanted.get(kind, {}), identifiers, places)
@@ -163,10 +165,10 @@ class _Expansion:
             queryset = self._rows(kind, condition, places=bool(places)).annotate(rank=ranks)
             known = [node.pk for node in self.graph.nodes.values() if node.kind == kind]
             if known:
-                queryset = queryset.exclude(pk__in=known)
+                queryset = queryset.exclude(any_of("pk", known))
             for row in queryset.order_by("rank", "pk")[:cap]:
                 node = self._node(kind, row, level=level)
-                if self._connected(node, frontier, wanted, identifiers, places):
+                if self._connected(node, frontier_ids, wanted, identifiers, places):
                     candidates.append((row["rank"], START_KINDS.index(kind), row["pk"], node))
         candidates.sort(key=lambda item: item[:3])
         if len(candidates) > remaining:
@@ -181,21 +183,21 @@ class _Expansion:
 
         def ranked(rank: int) -> list[Q]:
             pks = [pk for pk, wanted_rank in wanted.items() if wanted_rank == rank]
-            return [Q(pk__in=pks)] if pks else []
+            return [any_of("pk", pks)] if pks else []
 
         direct = ranked(DIRECT)
         if kind == NodeKind.DOCUMENT and by_kind.get(NodeKind.PERSON):
-            direct.append(Q(person_id__in=by_kind[NodeKind.PERSON]))
+            direct.append(any_of("person_id", by_kind[NodeKind.PERSON]))
         if kind == NodeKind.NOTICE and by_kind.get(NodeKind.PERSON):
-            direct.append(Q(subject_record_id__in=by_kind[NodeKind.PERSON]))
+            direct.append(any_of("subject_record_id", by_kind[NodeKind.PERSON]))
         if kind == NodeKind.CASE:
             direct.extend(self._cases_of(by_kind))
         same_identifier = ranked(IDENTIFIER)
         for key_type, column in _IDENTIFIER_COLUMNS.get(kind, {}).items():
             values = {value for (typ, value, _extra) in identifiers if typ == key_type}
             if values:
-                same_identifier.append(Q(**{f"{column}__in": values}))
-        same_place = [Q(**{f"{name}__in": places}) for name in place_annotations(kind)] if places else []
+                same_identifier.append(any_of(column, values))
+        same_place = [any_of(name, places) for name in place_annotations(kind)] if places else []
         parts = [
             (_any(qs), rank)
             for qs, rank in (
@@ -218,19 +220,18 @@ class _Expansion:
         for kind, pks in by_kind.items():
             if kind in DATABASE_OF:
                 database = DATABASE_OF[kind]
-                conditions.append(Q(hit__database=database, hit__record_id__in=pks))
-                conditions.append(Q(hit__source_database=database, hit__source_record_id__in=pks))
+                conditions.append(Q(hit__database=database) & any_of("hit__record_id", pks))
+                conditions.append(Q(hit__source_database=database) & any_of("hit__source_record_id", pks))
         if by_kind.get(NodeKind.NOTICE):
-            conditions.append(Q(source=CaseSource.NOTICE, source_id__in=by_kind[NodeKind.NOTICE]))
+            conditions.append(Q(source=CaseSource.NOTICE) & any_of("source_id", by_kind[NodeKind.NOTICE]))
         return conditions
 
-    def _connected(self, node: Node, frontier, wanted, identifiers, places) -> bool:
+    def _connected(self, node: Node, frontier_ids: set[str], wanted, identifiers, places) -> bool:
         """Whether a fetched row really links to the frontier (a plate of another country does not)."""
         if node.pk in wanted.get(node.kind, {}):
             return True
         if node.keys.get("identifiers", set()) & identifiers or set(node.keys["places"]) & places:
             return True
-        frontier_ids = {other.id for other in frontier}
         if node.kind == NodeKind.DOCUMENT and node_id(NodeKind.PERSON, node.keys.get("holder")) in frontier_ids:
             return True
         if node.kind == NodeKind.NOTICE and node_id(NodeKind.PERSON, node.keys.get("subject")) in frontier_ids:
@@ -244,7 +245,7 @@ class _Expansion:
         if not persons:
             return set()
         found = set()
-        rows = PersonDocument.objects.filter(person_id__in=persons).order_by("pk")
+        rows = PersonDocument.objects.filter(any_of("person_id", persons)).order_by("pk")
         columns = ("person_id", "number_normalized", "issuing_country")
         for person_id, number, country in self._capped(rows.values_list(*columns), cap * 5):
             key = ("doc", number, country)
@@ -257,13 +258,12 @@ class _Expansion:
         numbers = {number for (typ, number, _country) in identifiers if typ == "doc"}
         if not numbers:
             return
-        rows = (
-            PersonDocument.objects.filter(
-                number_normalized__in=numbers, person__in=visible(NodeKind.PERSON, self.viewer)
-            )
-            .exclude(person_id__in=persons)
-            .order_by("person_id")
-        )
+        rows = PersonDocument.objects.filter(
+            Exists(visible(NodeKind.PERSON, self.viewer).filter(pk=OuterRef("person_id"))),
+            any_of("number_normalized", numbers),
+        ).order_by("person_id")
+        if persons:
+            rows = rows.exclude(any_of("person_id", persons))
         columns = ("person_id", "number_normalized", "issuing_country")
         for person_id, number, country in self._capped(rows.values_list(*columns), cap):
             if ("doc", number, country) in identifiers:
@@ -276,8 +276,8 @@ class _Expansion:
         for kind, pks in by_kind.items():
             if kind in RECORD_KINDS:
                 database = DATABASE_OF[kind]
-                conditions.append(Q(database=database, record_id__in=pks))
-                conditions.append(Q(source_database=database, source_record_id__in=pks))
+                conditions.append(Q(database=database) & any_of("record_id", pks))
+                conditions.append(Q(source_database=database) & any_of("source_record_id", pks))
         if not conditions:
             return
         rows = hits_visible(self.viewer).filter(_any(conditions), source_record_id__isnull=False).order_by("pk")
@@ -293,7 +293,7 @@ class _Expansion:
 
     def _modus_operandi(self, by_kind, cap: int, want) -> None:
         """Tags of the frontier, then other visible items tagged with the same modus operandi."""
-        mine = _any([Q(kind=kind, object_id__in=pks) for kind, pks in by_kind.items()])
+        mine = _any([Q(kind=kind) & any_of("object_id", pks) for kind, pks in by_kind.items()])
         codes = set()
         columns = ("kind", "object_id", "modus_operandi")
         for kind, object_id, code in self._capped(
@@ -303,7 +303,13 @@ class _Expansion:
             codes.add(code)
         if not codes:
             return
-        seen = _any([Q(kind=kind, object_id__in=visible(kind, self.viewer).values("pk")) for kind in START_KINDS])
+        # A correlated EXISTS per kind: one index probe per tag, never a scan of a whole database.
+        seen = _any(
+            [
+                Q(kind=kind) & Q(Exists(visible(kind, self.viewer).filter(pk=OuterRef("object_id"))))
+                for kind in START_KINDS
+            ]
+        )
         others = ModusOperandiTag.objects.filter(seen, modus_operandi__in=codes).exclude(mine)
         others = others.order_by("modus_operandi", "kind", "object_id").values_list(*columns)
         for kind, object_id, code in self._capped(others, cap):
@@ -326,7 +332,7 @@ class _Expansion:
         return queryset.filter(condition).values(*COLUMNS[kind])
 
     def _node(self, kind: str, row: dict, *, level: int) -> Node:
-        return node_from_row(kind, row, level=level, case_urls_for_ccc=self.ccc_view)
+        return node_from_row(kind, row, level=level, rendering=self.rendering)
 
     def _edge(self, source: str, target: str, kind: str, count: int = 1) -> None:
         key = (kind, *sorted((source, target)))

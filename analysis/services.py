@@ -27,6 +27,15 @@ def graph_explore(
     return graph
 
 
+def graph_refuse(*, viewer: User, query: dict, errors: dict, via: str = "page", request=None) -> None:
+    """Audit a chart asked for with input the form refused (an unknown reference among others)."""
+    query = {
+        key: str(value)[:60] for key, value in query.items() if key in ("kind", "id", "reference", "depth", "limit")
+    }
+    outcome = "refused: " + ", ".join(sorted(errors))
+    audit_record(actor=viewer, action="analysis.graph", query={**query, "via": via}, outcome=outcome, request=request)
+
+
 def trends_read(
     *, viewer: User, since: dt.date, until: dt.date, period: str, dimension: str, export: bool = False, request=None
 ) -> list[TrendCount]:

@@ -19,7 +19,9 @@ def graph_page(request):
     form = GraphForm(request.GET or None, viewer=request.user)
     graph = None
     status = 200
-    if request.GET and form.is_valid():
+    if request.GET and not form.is_valid():
+        services.graph_refuse(viewer=request.user, query=request.GET.dict(), errors=form.errors, request=request)
+    elif request.GET:
         data = form.cleaned_data
         try:
             graph = services.graph_explore(

@@ -50,6 +50,10 @@ class GraphView(APIView):
     )
     def get(self, request):
         form = GraphForm(request.query_params, viewer=request.user)
+        if not form.is_valid():
+            services.graph_refuse(
+                viewer=request.user, query=request.query_params.dict(), errors=form.errors, via="api", request=request
+            )
         if form.has_error("reference", code="not_found"):
             return Response({"detail": form.errors["reference"][0]}, status=status.HTTP_404_NOT_FOUND)
         if not form.is_valid():

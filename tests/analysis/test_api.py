@@ -72,6 +72,7 @@ def test_bad_input_is_a_400_with_a_reason(analyst_fr, params, field):
     body = response.json()
     assert field in body["errors"]
     assert body["detail"]
+    assert AuditEntry.objects.get(action="analysis.graph", actor=analyst_fr).outcome.startswith("refused: ")
 
 
 def test_unknown_and_restricted_starts_are_the_same_404(analyst_fr, person):

@@ -59,6 +59,7 @@ def test_restricted_reference_is_unknown_to_an_excluded_ncb(client, analyst_fr, 
     client.force_login(analyst_fr)
     response = client.get(reverse("analysis:graph"), {"kind": "person", "reference": "ES-ANALYSIS-1"})
     assert "Nothing you may see has this reference." in response.content.decode()
+    assert AuditEntry.objects.get(action="analysis.graph", actor=analyst_fr).outcome == "refused: reference"
     response = client.get(reverse("analysis:graph"), {"kind": "person", "id": person.pk})
     assert response.status_code == 404
     assert f"person:{person.pk}" not in response.content.decode()
