@@ -298,6 +298,10 @@ def compare_baselines(people, tests, tune_tests, gold, ours: dict[str, tuple]) -
         held = {i: found.get(i, []) for i in range(len(tests))}
         tune = {i: found.get(len(tests) + i, []) for i in range(len(tune_tests))}
         methods["splink"][mode] = (held, tune, SPLINK_THRESHOLDS)
+    for mode in ("full", "names"):
+        for name in ("splink", "rapidfuzz"):
+            held, _tune, thresholds = methods[name][mode]
+            print_curve(f"  {name} [{mode}], held-out", results_curve(held, tests, people, gold, mode, thresholds))
     print(
         "\n  | query | method | threshold (tuned) | recall | precision | "
         "best recall at precision >= 0.95 on held-out (threshold) |"
