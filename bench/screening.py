@@ -1,11 +1,16 @@
 """Person screening latency and the batch sweep, on the database DATABASE_URL names.
 
-    DATABASE_URL=postgres://... .venv/bin/python bench/screening.py --persons 1000000 [--queries 2000] [--sweep]
+    DATABASE_URL=postgres://... .venv/bin/python bench/screening.py --persons 1000000 [--queries 2000]
+        [--sweep [--sweep-seconds 600] [--sweep-chunk 1000]] [--profile-chunk 500]
 
-With --persons the synthetic persons (Latin and Arabic names, manage.py generate_records) are generated first;
-the blocking-key table is then rebuilt (manage.py rebuild_match_keys). Prints p50/p99 of person_screen (service
-level, the access policy applied, no hit recorded) for queries taken from stored persons, and with --sweep the
-time and peak memory of sweeping every person against all (databases.screening.sweep, one process).
+With --persons the synthetic persons (Latin and Arabic names, manage.py generate_records) are generated first,
+and with --persons or --rebuild-keys the blocking-key table is then rebuilt (manage.py rebuild_match_keys).
+Prints p50/p95/p99 of person_screen_query (service level: blocking look-up, candidate rows, scoring, the access
+policy, the audit row; no hit recorded) for queries taken from stored persons: as stored, or for half of those
+in Arabic script their stored Latin form (a cross-script query). With --sweep, the time and peak memory of
+sweep_pairs (the scoring part of the nightly sweep, databases.screening.sweep) over chunks of --sweep-chunk
+persons in one process, stopped after --sweep-seconds and extrapolated to the whole table; --profile-chunk N
+profiles a chunk of N persons first. --queries 0 skips the latency part.
 """
 
 import argparse
@@ -26,7 +31,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--persons", type=int, default=0, help="generate this many persons first")
     parser.add_argument("--queries", type=int, default=2000)
+    parser.add_argument("--rebuild-keys", action="store_true", help="rebuild the blocking keys first")
     parser.add_argument("--sweep", action="store_true")
+    parser.add_argument("--sweep-seconds", type=float, default=0, help="stop the sweep after this (0: no bound)")
+    parser.add_argument("--sweep-chunk", type=int, default=5000, help="persons per sweep chunk (the setting: 5000)")
+    parser.add_argument("--profile-chunk", type=int, default=0, metavar="N", help="cProfile a sweep chunk of N persons")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
@@ -44,37 +53,84 @@ def main() -> None:
         started = time.monotonic()
         call_command("generate_records", persons=args.persons, seed=args.seed)
         print(f"generated {args.persons} persons in {time.monotonic() - started:.0f} s")
+    if args.persons or args.rebuild_keys:
         started = time.monotonic()
         call_command("rebuild_match_keys")
-        print(f"keys rebuilt in {time.monotonic() - started:.0f} s")
+        print(f"keys rebuilt in {time.monotonic() - started:.0f} s", flush=True)
     total = Person.objects.count()
     unit = Unit.objects.get(code="ncb-fr")
     rng = random.Random(args.seed)
+    first = Person.objects.order_by("pk").values_list("pk", flat=True).first()
     last = Person.objects.order_by("-pk").values_list("pk", flat=True).first()
+    columns = ("family_name", "given_names", "family_name_latin", "given_names_latin", "date_of_birth")
     samples = []
-    while len(samples) < args.queries:
-        ids = [rng.randint(1, last) for _ in range(200)]
-        samples.extend(Person.objects.filter(pk__in=ids).values_list("family_name", "given_names", "date_of_birth"))
-    queries = [screening_query(family_name=f, given_names=g, date_of_birth=d) for f, g, d in samples[: args.queries]]
-    for query in queries[:50]:  # warm the frequency table and connection
+    while args.queries and len(samples) < args.queries + 50:
+        ids = [rng.randint(first, last) for _ in range(200)]
+        samples.extend(Person.objects.filter(pk__in=ids).values_list(*columns))
+    rng.shuffle(samples)
+    queries, cross = [], 0
+    for family, given, latin_family, latin_given, dob in samples[: args.queries + 50]:
+        if not family.isascii() and latin_family and rng.random() < 0.5:
+            family, given = latin_family, latin_given
+            cross += 1
+        queries.append(screening_query(family_name=family, given_names=given, date_of_birth=dob))
+    warm, queries = queries[:50], queries[50:]
+    for query in warm:  # the frequency table and the connection, as a running service has them
         person_screen_query(query=query, viewer=None, unit=unit, record_hits=False)
-    timings = []
+    timings, cpu, found = [], [], []
     for query in queries:
-        started = time.perf_counter()
-        person_screen_query(query=query, viewer=None, unit=unit, record_hits=False)
+        started, cpu_started = time.perf_counter(), time.process_time()
+        candidates = person_screen_query(query=query, viewer=None, unit=unit, record_hits=False)
         timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)  # this process only: PostgreSQL's time is not in it
+        found.append(len(candidates))
     timings.sort()
-    p99 = timings[int(len(timings) * 0.99) - 1]
-    print(f"screening {total} persons: p50 {statistics.median(timings):.1f} ms, p99 {p99:.1f} ms ({len(timings)} q)")
+
+    def pct(p: float) -> float:
+        return timings[min(len(timings) - 1, int(len(timings) * p))]
+
+    if not timings:
+        print(f"{total} persons, no screening query asked")
+    else:
+        print(
+            f"screening {total} persons: p50 {statistics.median(timings):.1f} ms, p95 {pct(0.95):.1f} ms, "
+            f"p99 {pct(0.99):.1f} ms, max {timings[-1]:.1f} ms ({len(timings)} queries, {cross} cross-script; "
+            f"candidates returned mean {statistics.mean(found):.1f}); Python CPU per query p50 "
+            f"{statistics.median(cpu):.1f} ms",
+            flush=True,
+        )
+    if args.profile_chunk:
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        started = time.monotonic()
+        profile.enable()
+        pairs = sweep_pairs(first_id=first, last_id=first + args.profile_chunk - 1)
+        profile.disable()
+        print(f"profiled chunk: {args.profile_chunk} persons, {len(pairs)} pairs, {time.monotonic() - started:.0f} s")
+        stats = pstats.Stats(profile)
+        stats.sort_stats("cumulative").print_stats(25)
+        stats.sort_stats("tottime").print_stats(15)
     if args.sweep:
         started = time.monotonic()
-        pairs = 0
-        first = Person.objects.order_by("pk").values_list("pk", flat=True).first()
-        for start in range(first, last + 1, 5000):
-            pairs += len(sweep_pairs(first_id=start, last_id=start + 4999))
+        pairs = persons = 0
+        step = args.sweep_chunk
+        for start in range(first, last + 1, step):
+            pairs += len(sweep_pairs(first_id=start, last_id=start + step - 1))
+            persons = min(start + step, last + 1) - first
+            elapsed = time.monotonic() - started
+            print(f"  sweep: {persons} persons, {pairs} pairs, {elapsed:.0f} s", flush=True)
+            if args.sweep_seconds and elapsed > args.sweep_seconds:
+                break
         elapsed = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"sweep {total} x {total}: {elapsed:.0f} s, {pairs} pairs, peak {peak:.0f} MiB (one process)")
+        whole = elapsed * (last + 1 - first) / persons
+        print(
+            f"sweep of {persons} persons against {total}: {elapsed:.0f} s ({persons / elapsed:.0f} persons/s), "
+            f"{pairs} pairs, peak RSS {peak:.0f} MiB (one process); whole table at this rate {whole:.0f} s "
+            f"in one process"
+        )
 
 
 if __name__ == "__main__":
