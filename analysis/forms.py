@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ncb.forms import StyledForm
 
-from .choices import START_KINDS, TrendDimension, TrendPeriod
+from .choices import START_KINDS, ModusOperandi, TrendDimension, TrendPeriod
 from .selectors import start_resolve
 
 
@@ -68,6 +68,15 @@ class GraphForm(StyledForm):
                 return data
             data["id"] = pk
         return data
+
+
+class TagForm(StyledForm):
+    """Tag the selected node of the chart with a modus operandi."""
+
+    kind = forms.ChoiceField(choices=[(k.value, k.label) for k in START_KINDS], widget=forms.HiddenInput)
+    id = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    modus_operandi = forms.ChoiceField(label=_("Modus operandi"), choices=ModusOperandi.choices)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 
 class TrendsForm(StyledForm):

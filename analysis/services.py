@@ -4,12 +4,16 @@ import csv
 import datetime as dt
 import io
 
+from django.db import transaction
+
 from ncb.models import User
 from ncb.services import audit_record
 
 from .choices import TrendDimension, TrendMeasure
+from .models import ModusOperandiTag
 from .selectors import Graph, StartNotFound, TrendCount, graph_expand, trend_counts
 from .trends import dimension_labels
+from .visibility import visible
 
 
 def graph_explore(
@@ -34,6 +38,30 @@ def graph_refuse(*, viewer: User, query: dict, errors: dict, via: str = "page", 
     }
     outcome = "refused: " + ", ".join(sorted(errors))
     audit_record(actor=viewer, action="analysis.graph", query={**query, "via": via}, outcome=outcome, request=request)
+
+
+class TagRefused(Exception):
+    """The item does not exist or the analyst may not see it."""
+
+
+@transaction.atomic
+def modus_operandi_tag(*, actor: User, kind: str, pk: int, modus_operandi: str, note: str = "", request=None):
+    """Tag an item the analyst may see with a modus operandi (once per item and method); audited."""
+    if not visible(kind, actor).filter(pk=pk).exists():
+        raise TagRefused
+    tag = ModusOperandiTag.objects.filter(kind=kind, object_id=pk, modus_operandi=modus_operandi).first()
+    if tag is None:
+        tag = ModusOperandiTag(kind=kind, object_id=pk, modus_operandi=modus_operandi, note=note, created_by=actor)
+        tag.full_clean()
+        tag.save()
+    audit_record(
+        actor=actor,
+        action="analysis.modus_operandi.tag",
+        target=tag,
+        query={"kind": kind, "id": pk, "modus_operandi": modus_operandi},
+        request=request,
+    )
+    return tag
 
 
 def trends_read(

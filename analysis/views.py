@@ -1,14 +1,17 @@
 """Pages of the analysis app: the link chart and the trends, with their CSV export. Thin: forms, services, render."""
 
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ncb.permissions import role_required
 
 from . import services
 from .choices import START_KINDS, EdgeKind, NodeKind, TrendMeasure
-from .forms import GraphForm, TrendsForm
+from .forms import GraphForm, TagForm, TrendsForm
 from .permissions import ANALYSIS_ROLES
 from .selectors import StartNotFound
 from .trends import periods, pivot
@@ -41,6 +44,7 @@ def graph_page(request):
         "node_kinds": [(kind.value, kind.label) for kind in NodeKind],
         "edge_kinds": [(kind.value, kind.label) for kind in EdgeKind],
         "start_kinds": START_KINDS,
+        "tag_form": TagForm(),
         "strings": {
             "expand": _("Expand this node"),
             "open": _("Open the record"),
@@ -50,6 +54,31 @@ def graph_page(request):
         },
     }
     return render(request, "analysis/graph.html", context, status=status)
+
+
+@require_POST
+@role_required(*ANALYSIS_ROLES)
+def tag_add(request):
+    form = TagForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain; charset=utf-8")
+    data = form.cleaned_data
+    try:
+        services.modus_operandi_tag(
+            actor=request.user,
+            kind=data["kind"],
+            pk=data["id"],
+            modus_operandi=data["modus_operandi"],
+            note=data["note"],
+            request=request,
+        )
+    except services.TagRefused as refused:
+        raise Http404 from refused
+    messages.success(request, _("The modus operandi was recorded; items sharing it are now linked on the chart."))
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    return redirect("analysis:graph")
 
 
 @role_required(*ANALYSIS_ROLES)

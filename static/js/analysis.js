@@ -115,6 +115,11 @@
       }
       const actions = panel.querySelector("[data-actions]");
       actions.hidden = data.hub;
+      const tagForm = panel.querySelector("[data-tag-form]");
+      if (tagForm && !data.hub) {
+        tagForm.elements.kind.value = data.kind;
+        tagForm.elements.id.value = data.record_id;
+      }
       const open = panel.querySelector("[data-open]");
       open.classList.toggle("d-none", !data.url);
       open.href = data.url || "#";
