@@ -18,7 +18,9 @@ class OutboxTask(DjangoTask):
     def apply_async(self, args=None, kwargs=None, task_id=None, producer=None, link=None, link_error=None, **options):
         from ncb import outbox
 
-        if self.app.conf.task_always_eager or link or link_error:
+        # Beat sends its periodic tasks again at the next tick: keeping them too would pile up copies in an outage.
+        from_beat = (options.get("headers") or {}).get("celery_beat_task")
+        if self.app.conf.task_always_eager or link or link_error or from_beat:
             return super().apply_async(args, kwargs, task_id, producer, link, link_error, **options)
         if outbox.broker_recently_down():
             outbox.task_keep(name=self.name, args=args, kwargs=kwargs, error="broker down a moment ago")

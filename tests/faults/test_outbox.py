@@ -56,3 +56,11 @@ def test_a_flush_sends_kept_tasks_in_order_and_keeps_those_it_could_not_send(bro
     with mock.patch.object(app, "send_task") as send_task:
         assert outbox.outbox_flush() == 2
     assert not PendingTask.objects.exists()
+
+
+def test_periodic_tasks_of_beat_are_not_kept(broker_sends):
+    """Beat sends them again at its next tick; kept copies would pile up during a long outage."""
+    down = OperationalError("Connection refused.")
+    with mock.patch("celery.app.task.Task.apply_async", side_effect=down), pytest.raises(OperationalError):
+        record_match_task.apply_async(("persons", 1), headers={"celery_beat_task": True})
+    assert not PendingTask.objects.exists()
