@@ -81,7 +81,10 @@ def record_list(*, viewer: User, database: str, filters: dict | None = None) -> 
         records = records.filter(review_by__lte=today + dt.timedelta(days=settings.RECORD_REVIEW_REMINDER_DAYS))
     for column in EXTRA_FILTERS[database]:
         if filters.get(column):
-            records = records.filter(**{column: filters[column]})
+            value = str(filters[column])
+            # A year that is no year matches nothing (rather than failing the query).
+            valid = column != "birth_year" or (value.isascii() and value.isdigit() and len(value) <= 4)
+            records = records.filter(**{column: value}) if valid else records.none()
     return records.order_by("-recorded_at", "-id")
 
 

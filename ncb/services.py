@@ -20,6 +20,18 @@ def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+def storable(value):
+    """`value` without NUL characters, which PostgreSQL's JSON and text columns refuse (a hostile query would
+    otherwise fail the audit row, and the call with it)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {storable(key): storable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [storable(item) for item in value]
+    return value
+
+
 def audit_record(
     *,
     actor: User | None,
@@ -41,7 +53,7 @@ def audit_record(
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
         target_repr=str(target)[:200] if target is not None else "",
-        query=query or {},
+        query=storable(query or {}),
         outcome=outcome[:200],
         ip_address=client_ip(request),
     )

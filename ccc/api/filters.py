@@ -1,5 +1,6 @@
 import django_filters
 
+from ncb.api.filters import RealDateTimeFilter
 from ncb.choices import Language
 
 from ..choices import CasePriority, CaseStatus
@@ -10,8 +11,8 @@ class CaseFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=CaseStatus.choices)
     priority = django_filters.ChoiceFilter(choices=CasePriority.choices)
     language = django_filters.ChoiceFilter(choices=Language.choices)
-    opened_after = django_filters.IsoDateTimeFilter(field_name="opened_at", lookup_expr="gte")
-    opened_before = django_filters.IsoDateTimeFilter(field_name="opened_at", lookup_expr="lt")
+    opened_after = RealDateTimeFilter(field_name="opened_at", lookup_expr="gte")
+    opened_before = RealDateTimeFilter(field_name="opened_at", lookup_expr="lt")
 
     class Meta:
         model = Case

@@ -13,8 +13,8 @@ from ncb.roles import CCC_ROLES, NCB_ROLES
 
 from ..screening.jobs import (
     ScreeningListError,
-    passengers_from_csv,
     passengers_from_list,
+    passengers_from_upload,
     screening_job_cancel,
     screening_job_create,
 )
@@ -135,7 +135,7 @@ class ScreeningJobs(APIView):
         try:
             upload = request.FILES.get("file")
             if upload is not None:
-                passengers, name = passengers_from_csv(upload.read()), upload.name
+                passengers, name = passengers_from_upload(upload), upload.name
             else:
                 items = request.data.get("passengers") if isinstance(request.data, dict) else request.data
                 passengers, name = passengers_from_list(items), ""

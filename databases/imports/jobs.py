@@ -1,7 +1,12 @@
 """Import jobs of the upload page: created by an officer, run by a worker, polled by the progress bar."""
 
+import csv
+
+from django.conf import settings
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from ncb.models import Unit, User
 from ncb.services import audit_record
@@ -18,6 +23,9 @@ def import_job_create(*, database: str, owner: Unit, upload, actor: User) -> Imp
     from .tasks import record_import_task
 
     file_kind(upload.name)  # ImportFileError for a file that is neither CSV nor JSON Lines
+    if upload.size > settings.IMPORT_MAX_BYTES:
+        limit = filesizeformat(settings.IMPORT_MAX_BYTES)
+        raise ImportFileError(gettext("{name} is larger than {limit}.").format(name=upload.name, limit=limit))
     job = ImportJob(database=database, owner=owner, file_name=upload.name[:200], created_by=actor)
     job.file.save(upload.name[-100:], upload, save=False)
     job.full_clean()
@@ -58,7 +66,7 @@ def import_job_run(*, job_id: int) -> str:
                 file_name=job.file_name,
                 progress=lambda r: _progress(job, r),
             )
-        except ImportFileError as error:
+        except (ImportFileError, csv.Error) as error:  # csv.Error: a field longer than the csv module's limit
             job.status, job.failure, job.finished_at = ImportStatus.FAILED, str(error)[:300], timezone.now()
             job.save(update_fields=["status", "failure", "finished_at"])
             return job.status

@@ -9,9 +9,11 @@ again already exist (one per unit, query and record). Cancelling stops the job b
 import csv
 import io
 from collections.abc import Iterable
+from itertools import islice
 
 from django.conf import settings
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -62,10 +64,23 @@ def passengers_from_csv(content: bytes | str) -> list[dict]:
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(content), dialect)
-    header = [_column(name) for name in next(reader, [])]
-    if "family_name" not in header:
-        raise ScreeningListError(gettext("The first row must name the columns, family_name among them."))
-    return [{name: value for name, value in zip(header, row, strict=False) if name in COLUMNS} for row in reader if row]
+    try:
+        header = [_column(name) for name in next(reader, [])]
+        if "family_name" not in header:
+            raise ScreeningListError(gettext("The first row must name the columns, family_name among them."))
+        # One row more than allowed is enough to refuse the list: a huge file is not read to its end.
+        rows = islice((row for row in reader if row), settings.SCREENING_JOB_MAX_ROWS + 1)
+        return [{name: value for name, value in zip(header, row, strict=False) if name in COLUMNS} for row in rows]
+    except csv.Error as error:  # a field longer than the csv module's limit, a NUL byte
+        raise ScreeningListError(str(error)) from error
+
+
+def passengers_from_upload(upload) -> list[dict]:
+    """Rows of an uploaded CSV passenger list; a file larger than an import may be is refused unread."""
+    if upload.size > settings.IMPORT_MAX_BYTES:
+        limit = filesizeformat(settings.IMPORT_MAX_BYTES)
+        raise ScreeningListError(gettext("{name} is larger than {limit}.").format(name=upload.name, limit=limit))
+    return passengers_from_csv(upload.read())
 
 
 def passengers_from_list(items) -> list[dict]:

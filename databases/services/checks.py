@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from ncb.access import visibility_q
 from ncb.models import AuditEntry, User
-from ncb.services import audit_bulk, audit_record, client_ip, restricted_attempt_notify
+from ncb.services import audit_bulk, audit_record, client_ip, restricted_attempt_notify, storable
 
 from ..choices import ACTIVE_STATUSES
 from ..identifiers import IdentifierError
@@ -188,7 +188,7 @@ def check_batch(*, items: Sequence[Mapping], user: User, request=None) -> list[C
             if rows:
                 results[index] = _answer(lookup, rows, user)
         outcome = "invalid" if lookup is None else ("hit" if results[index].hit else "no hit")
-        audit_rows.append((lookup.query if lookup else dict(items[index]), outcome))
+        audit_rows.append((storable(lookup.query if lookup else dict(items[index])), outcome))
     _audit_batch(user=user, ip=ip, rows=audit_rows)
     return results
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..screening.forms import PassengerListForm, PersonScreeningForm
-from ..screening.jobs import ScreeningListError, passengers_from_csv, screening_job_cancel, screening_job_create
+from ..screening.jobs import ScreeningListError, passengers_from_upload, screening_job_cancel, screening_job_create
 from ..screening.jobs import screening_job_csv as job_csv
 from ..screening.selectors import screening_job_rows, screening_jobs_for_unit
 from ..services.screening import ScreeningInputError, person_screen
@@ -38,7 +38,7 @@ def screening_jobs_view(request):
             job = screening_job_create(
                 owner=request.user.unit,
                 actor=request.user,
-                passengers=passengers_from_csv(upload.read()),
+                passengers=passengers_from_upload(upload),
                 name=upload.name,
                 request=request,
             )

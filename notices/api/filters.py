@@ -4,6 +4,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ncb.api.filters import RealDateTimeFilter
+
 from ..choices import DiffusionStatus, NoticeStatus, NoticeType
 from ..models import Diffusion, Notice
 
@@ -14,7 +16,7 @@ class NoticeFilter(django_filters.FilterSet):
     mine = django_filters.BooleanFilter(method="filter_mine", label=_("Only my NCB's requests"))
     name = django_filters.CharFilter(method="filter_name", label=_("Family name or forenames contain"))
     nationality = django_filters.CharFilter(field_name="nationalities__iso2", lookup_expr="iexact")
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_after = RealDateTimeFilter(field_name="published_at", lookup_expr="gte")
 
     class Meta:
         model = Notice
@@ -33,7 +35,7 @@ class DiffusionFilter(django_filters.FilterSet):
     diffusion_type = django_filters.ChoiceFilter(choices=NoticeType.choices)
     status = django_filters.ChoiceFilter(choices=DiffusionStatus.choices)
     box = django_filters.ChoiceFilter(method="filter_box", choices=[("sent", _("Sent")), ("received", _("Received"))])
-    sent_after = django_filters.IsoDateTimeFilter(field_name="sent_at", lookup_expr="gte")
+    sent_after = RealDateTimeFilter(field_name="sent_at", lookup_expr="gte")
 
     class Meta:
         model = Diffusion

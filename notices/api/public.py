@@ -3,7 +3,9 @@
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -23,10 +25,33 @@ class _PublicView(APIView):
     serializer_class = None
 
 
+# What the list answers: the page's notices inside a HAL envelope, as INTERPOL's public API does.
+PUBLIC_LIST = inline_serializer(
+    "PublicNoticeList",
+    {
+        "total": serializers.IntegerField(),
+        "query": serializers.DictField(),
+        "_embedded": inline_serializer(
+            "PublicNoticeListEmbedded", {"notices": PublicNoticeSummarySerializer(many=True)}
+        ),
+        "_links": serializers.DictField(),
+    },
+)
+
+
+class _ListSchema(AutoSchema):
+    """The list answers one envelope object, not an array: name its operation a list all the same."""
+
+    def get_operation_id(self):
+        return super().get_operation_id().replace("_retrieve", "_list")
+
+
 class PublicNoticeListView(_PublicView):
     """Published notices of one type, filtered and paged as INTERPOL's public API does."""
 
-    @extend_schema(parameters=[PublicQuerySerializer], responses=PublicNoticeSummarySerializer(many=True))
+    schema = _ListSchema()
+
+    @extend_schema(parameters=[PublicQuerySerializer], responses=PUBLIC_LIST)
     def get(self, request):
         query = PublicQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
