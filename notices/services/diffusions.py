@@ -25,7 +25,7 @@ DIFFUSION_FIELDS = tuple(
 def _diffusion_check(diffusion: Diffusion) -> None:
     language = diffusion.language
     errors = {}
-    if not getattr(diffusion, f"summary_of_facts_{language}", "").strip():
+    if not (getattr(diffusion, f"summary_of_facts_{language}", "") or "").strip():  # None when never given
         errors["summary_of_facts"] = gettext("Give a summary of the facts.")
     if diffusion.diffusion_type == NoticeType.RED and not diffusion.warrant_reference:
         errors["warrant_reference"] = gettext("A wanted-person diffusion needs an arrest warrant or court decision.")
