@@ -59,7 +59,8 @@ def _text_condition(database: str, text: str) -> Q:
 
 def record_list(*, viewer: User, database: str, filters: dict | None = None) -> QuerySet[GlobalRecord]:
     """Records of a database the viewer may see, filtered, newest first, with what the list shows joined."""
-    filters = filters or {}
+    # PostgreSQL refuses NUL in a string literal: a hostile query string must not fail the query.
+    filters = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in (filters or {}).items()}
     model = model_of(database)
     select, prefetch = _RELATED[database]
     records = visible_to(model.objects.all(), viewer).select_related(*select).prefetch_related(*prefetch)
