@@ -9,6 +9,7 @@ from ncb.models import Country, Unit
 
 from .keys import fill_keys
 from .models import Artwork, Firearm, GlobalRecord, Person, TravelDocument, Vehicle
+from .services.match_keys import person_keys_refresh
 from .services.records import alias_rows
 
 PERSONS = [
@@ -197,6 +198,7 @@ def _save(model: type[GlobalRecord], owner: str, reference: str, values: dict) -
 
 
 def load(stdout=None) -> None:
+    person_ids = []
     for owner, ref, family, given, dob, sex, nationalities, aliases, status in PERSONS:
         person = _save(
             Person,
@@ -215,6 +217,9 @@ def load(stdout=None) -> None:
         person.nationalities.set(Country.objects.filter(iso2__in=nationalities))
         person.aliases.all().delete()
         person.aliases.bulk_create(alias_rows(person, aliases))
+        person_ids.append(person.pk)
+    # The screening's blocking keys, so that the demo persons can be found by name in any script.
+    person_keys_refresh(person_ids=person_ids)
     for owner, ref, kind, number, country, family, given, status in DOCUMENTS:
         _save(
             TravelDocument,
