@@ -37,7 +37,7 @@ def _load_schema():
 
 schema = _load_schema()
 FUZZ = settings(
-    max_examples=8,  # bounded: the whole reliability folder must stay fast on 2 cores
+    max_examples=4,  # bounded: the whole reliability folder must stay fast on 2 cores
     derandomize=True,
     deadline=None,
     database=None,
