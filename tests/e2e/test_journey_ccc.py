@@ -19,11 +19,18 @@ def case_from_hit(demo_data):
     from tests.databases.factories import PersonFactory
 
     spain, france = Unit.objects.get(code="ncb-es"), Unit.objects.get(code="ncb-fr")
-    person = PersonFactory(owner=spain, reference="ES-WANTED-77", family_name="Navarro Ruiz",
-                           given_names="Andrés", status="wanted")
-    hit, created = hit_record(record=person, unit=france, user=User.objects.get(username="officer.fr"),
-                              query={"family_name": "Navarro Ruiz"}, query_key="persons:navarro ruiz",
-                              rule="person_name", score=1.0)
+    person = PersonFactory(
+        owner=spain, reference="ES-WANTED-77", family_name="Navarro Ruiz", given_names="Andrés", status="wanted"
+    )
+    hit, created = hit_record(
+        record=person,
+        unit=france,
+        user=User.objects.get(username="officer.fr"),
+        query={"family_name": "Navarro Ruiz"},
+        query_key="persons:navarro ruiz",
+        rule="person_name",
+        score=1.0,
+    )
     assert created and Person.objects.filter(pk=person.pk).exists()
     case = Case.objects.get(hit=hit)
     # Whichever site was on duty when the hit came in, this journey follows it in Lyon's queue.
@@ -48,7 +55,8 @@ def test_lyon_claims_messages_and_hands_over_to_singapore(journey, case_from_hit
     assert Case.objects.get(pk=case_from_hit.pk).claimed_by.username == "ccc.lyon"
     lyon.goto(f"/fr/ccc/cases/{case_from_hit.pk}/")
     lyon.page.locator("form[action*='/messages/'] textarea[name$=body]").first.fill(
-        "Concordance confirmée sur ES-WANTED-77. Merci de confirmer la validité du mandat.")
+        "Concordance confirmée sur ES-WANTED-77. Merci de confirmer la validité du mandat."
+    )
     lyon.page.locator("form[action*='/messages/'] button[type=submit]").first.click()
     lyon.page.wait_for_load_state("networkidle")
     assert "ES-WANTED-77" in lyon.page.content()
@@ -64,8 +72,10 @@ def test_lyon_claims_messages_and_hands_over_to_singapore(journey, case_from_hit
     singapore.login("ccc.singapore", password)
     singapore.goto("/en/ccc/")
     rows = singapore.page.locator("tbody tr[data-case]")
-    handed = [rows.nth(i).get_attribute("class") and "table-warning" in rows.nth(i).get_attribute("class")
-              for i in range(rows.count())]
+    handed = [
+        rows.nth(i).get_attribute("class") and "table-warning" in rows.nth(i).get_attribute("class")
+        for i in range(rows.count())
+    ]
     ids = [rows.nth(i).get_attribute("data-case") for i in range(rows.count())]
     position = ids.index(str(case_from_hit.pk))
     # Cases handed to this site come first: every row above ours was handed over too.

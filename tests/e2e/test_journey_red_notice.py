@@ -25,12 +25,21 @@ def test_red_notice_from_request_to_public_page(journey, demo_data, settings):
     head.snap("red-request-form")
     page = head.page
     for name, value in {
-        "language": "fr", "family_name": "DURAND-VILLIERS", "given_names": "Étienne Marc", "sex": "M",
-        "date_of_birth": "1979-06-02", "physical_description": "1,82 m, cheveux bruns, cicatrice au menton",
+        "language": "fr",
+        "family_name": "DURAND-VILLIERS",
+        "given_names": "Étienne Marc",
+        "sex": "M",
+        "date_of_birth": "1979-06-02",
+        "physical_description": "1,82 m, cheveux bruns, cicatrice au menton",
         "summary_of_facts": "Escroquerie en bande organisée au préjudice de 214 épargnants, Lyon, 2024-2025.",
-        "facts_date": "2025-02-11", "facts_place": "Lyon", "charges": "Escroquerie en bande organisée",
-        "law": "Code pénal, article 313-2", "judicial_basis": "prosecution", "maximum_penalty_months": "120",
-        "warrant_reference": "MA-2025-0117", "warrant_issued_on": "2025-03-01",
+        "facts_date": "2025-02-11",
+        "facts_place": "Lyon",
+        "charges": "Escroquerie en bande organisée",
+        "law": "Code pénal, article 313-2",
+        "judicial_basis": "prosecution",
+        "maximum_penalty_months": "120",
+        "warrant_reference": "MA-2025-0117",
+        "warrant_issued_on": "2025-03-01",
         "warrant_authority": "Juge d'instruction, tribunal judiciaire de Lyon",
         "warrant_country": str(Country.objects.get(iso2="FR").pk),
     }.items():
