@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: run test lint format messages check-messages setup reliability check-deploy screenshots
+.PHONY: run test lint format messages check-messages setup reliability check-deploy screenshots backup restore security
 
 run: setup
 	@scripts/run.sh
@@ -25,6 +25,7 @@ node_modules/.installed: package-lock.json
 lint: setup
 	@$(PY) -m ruff check .
 	@$(PY) -m ruff format --check .
+	@$(PY) -m bandit -q -c pyproject.toml -r . --severity-level medium
 
 format: setup
 	@$(PY) -m ruff format .
@@ -46,3 +47,11 @@ check-deploy: setup
 # Refresh docs/screenshots/ (each main page in each language) from a live server with demo data.
 screenshots: setup
 	@PORTAL_SCREENSHOTS=1 scripts/test.sh -q --no-cov tests/e2e/test_screenshots.py
+
+# The database and the uploaded files of `make run` (its .env) into backups/<UTC time>/, and back.
+backup: setup
+	@$(PY) manage.py backup $(BACKUP)
+
+restore: setup
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<folder>" >&2; exit 2; }
+	@$(PY) manage.py restore $(BACKUP)

@@ -69,6 +69,11 @@ class GraphForm(StyledForm):
             data["id"] = pk
         return data
 
+    def explore_arguments(self) -> dict:
+        """The arguments of services.graph_explore, from a valid form."""
+        data = self.cleaned_data
+        return {"kind": data["kind"], "pk": data["id"], "depth": data["depth"], "limit": data["limit"]}
+
 
 class TagForm(StyledForm):
     """Tag the selected node of the chart with a modus operandi."""
@@ -106,6 +111,11 @@ class TrendsForm(StyledForm):
             since=_months_before(until, months - 1),
         )
         return data
+
+    def read_arguments(self) -> dict:
+        """The arguments of services.trends_read, from a valid form."""
+        data = self.cleaned_data
+        return {key: data[key] for key in ("since", "until", "period", "dimension")}
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:

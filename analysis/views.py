@@ -25,16 +25,8 @@ def graph_page(request):
     if request.GET and not form.is_valid():
         services.graph_refuse(viewer=request.user, query=request.GET.dict(), errors=form.errors, request=request)
     elif request.GET:
-        data = form.cleaned_data
         try:
-            graph = services.graph_explore(
-                viewer=request.user,
-                kind=data["kind"],
-                pk=data["id"],
-                depth=data["depth"],
-                limit=data["limit"],
-                request=request,
-            )
+            graph = services.graph_explore(viewer=request.user, request=request, **form.explore_arguments())
         except StartNotFound:
             form.add_error(None, _("Nothing you may see has this id."))
             status = 404
@@ -87,14 +79,7 @@ def trends_page(request):
     if not form.is_valid():
         return render(request, "analysis/trends.html", {"form": form, "tables": []}, status=400)
     data = form.cleaned_data
-    counts = services.trends_read(
-        viewer=request.user,
-        since=data["since"],
-        until=data["until"],
-        period=data["period"],
-        dimension=data["dimension"],
-        request=request,
-    )
+    counts = services.trends_read(viewer=request.user, request=request, **form.read_arguments())
     days = periods(since=data["since"], until=data["until"], period=data["period"])
     tables = [pivot(counts, measure=measure, dimension=data["dimension"], days=days) for measure in TrendMeasure]
     chart_data = [
@@ -118,15 +103,7 @@ def trends_export(request):
     if not form.is_valid():
         return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain; charset=utf-8")
     data = form.cleaned_data
-    counts = services.trends_read(
-        viewer=request.user,
-        since=data["since"],
-        until=data["until"],
-        period=data["period"],
-        dimension=data["dimension"],
-        export=True,
-        request=request,
-    )
+    counts = services.trends_read(viewer=request.user, export=True, request=request, **form.read_arguments())
     response = HttpResponse(services.trends_csv(counts), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="trends-{data["since"]}-{data["until"]}.csv"'
     return response

@@ -14,6 +14,9 @@ SIGNATURES = (
     (b"\xff\xd8\xff", "image/jpeg"),
 )
 ALLOWED_TYPES = ("application/pdf", "image/png", "image/jpeg", "text/plain")
+# Text that opens as markup is refused: a browser could run an SVG's or an HTML page's script if it were ever
+# served inline.
+MARKUP_OPENINGS = (b"<?xml", b"<!doctype", b"<html", b"<svg", b"<script", b"<body", b"<iframe")
 
 
 def _is_plain_text(data: bytes) -> bool:
@@ -48,6 +51,13 @@ def attachment_check(upload: UploadedFile) -> str:
     data = upload.read()
     upload.seek(0)
     content_type = sniff_content_type(data)
+    if content_type == "text/plain" and data.lstrip()[:16].lower().startswith(MARKUP_OPENINGS):
+        raise ValidationError(
+            _("{name} is markup (HTML, SVG or XML), which is not accepted: send a PDF or plain text.").format(
+                name=upload.name
+            ),
+            code="markup",
+        )
     if content_type is None:
         raise ValidationError(
             _("{name} is not a PDF, PNG, JPEG or plain text file.").format(name=upload.name), code="type"

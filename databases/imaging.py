@@ -70,6 +70,8 @@ def clean_image(upload) -> CleanImage:
         with Image.open(upload) as original:
             original.load()
             image = ImageOps.exif_transpose(original).convert("RGB")
+            # Pillow carries the original's comment, ICC profile and text chunks over to the new file: drop them.
+            image.info = {}
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as error:
         raise ValidationError(_("The file is not a readable photo.")) from error
     side = settings.RECORD_PHOTO_MAX_SIDE

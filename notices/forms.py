@@ -11,10 +11,10 @@ from ncb.models import Country
 from .choices import PUBLIC_TYPES, ChecklistItem, NoticeStatus, NoticeType
 from .languages import is_language_code
 from .models import Notice
+from .photo_upload import photo_reencode
 from .translation import CONTENT_FIELDS
 from .types import NoticeTypeSpec
 
-MAX_PHOTO_BYTES = 5 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 WIDGETS = {
     "date_of_birth": DATE,
@@ -89,9 +89,7 @@ class NoticeRequestForm(forms.Form):
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
-        if photo and photo.size > MAX_PHOTO_BYTES:
-            raise forms.ValidationError(_("The photo is too large (5 MB at most)."))
-        return photo
+        return photo_reencode(photo) if photo else photo
 
     def clean(self):
         data = super().clean()

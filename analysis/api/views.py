@@ -60,17 +60,8 @@ class GraphView(APIView):
             errors = {field: [str(message) for message in messages] for field, messages in form.errors.items()}
             first = next(iter(errors.values()))[0]
             return Response({"detail": first, "errors": errors}, status=status.HTTP_400_BAD_REQUEST)
-        data = form.cleaned_data
         try:
-            graph = services.graph_explore(
-                viewer=request.user,
-                kind=data["kind"],
-                pk=data["id"],
-                depth=data["depth"],
-                limit=data["limit"],
-                via="api",
-                request=request,
-            )
+            graph = services.graph_explore(viewer=request.user, via="api", request=request, **form.explore_arguments())
         except StartNotFound:
             return Response({"detail": _("Nothing you may see has this id.")}, status=status.HTTP_404_NOT_FOUND)
         return Response(graph.as_dict())

@@ -13,7 +13,7 @@ from ncb.services import audit_record
 
 from ..choices import ImportStatus
 from ..models import ImportJob
-from .readers import ImportFileError, count_rows, file_kind
+from .readers import ImportFileError, count_rows, file_kind, text_check
 from .services import ImportReport, records_import
 
 
@@ -26,6 +26,7 @@ def import_job_create(*, database: str, owner: Unit, upload, actor: User) -> Imp
     if upload.size > settings.IMPORT_MAX_BYTES:
         limit = filesizeformat(settings.IMPORT_MAX_BYTES)
         raise ImportFileError(gettext("{name} is larger than {limit}.").format(name=upload.name, limit=limit))
+    text_check(upload, upload.name)
     job = ImportJob(database=database, owner=owner, file_name=upload.name[:200], created_by=actor)
     job.file.save(upload.name[-100:], upload, save=False)
     job.full_clean()

@@ -23,6 +23,20 @@ def file_kind(name: str) -> str:
     raise ImportFileError(_("The file must be .csv or .jsonl."))
 
 
+def text_check(stream: IO[bytes], name: str) -> None:
+    """ImportFileError unless the file opens as UTF-8 text: a spreadsheet, an archive or an image renamed .csv is
+    refused at once, with the reason, rather than read as thousands of bad rows."""
+    head = stream.read(64 * 1024)
+    stream.seek(0)
+    try:
+        # A multi-byte character cut at the end of the sample is fine.
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        head = b"\x00"
+    if b"\x00" in head:
+        raise ImportFileError(_("{name} is not UTF-8 text: save it as CSV (UTF-8) or JSON Lines.").format(name=name))
+
+
 def _list(value) -> list[str]:
     """Lists arrive as "a; b; c" in CSV and as JSON arrays in JSON Lines."""
     if isinstance(value, list):

@@ -65,21 +65,34 @@ def _candidates(model: type[GlobalRecord], condition: Q, user: User, limit: int 
 def _matching_ids(lookup: Lookup) -> list[int]:
     """The hot path: ids of active, reviewed records with the lookup's key, in one indexed query.
 
-    Written as SQL because compiling the ORM query cost more than running it (docs/benchmarks.md); the
-    column names come from Lookup, never from the request, and every value is a parameter. Most checks
-    end here with no row; a hit loads its records with the access policy applied (_candidates).
+    The statement is compiled once per table and key because compiling the ORM query cost more than running
+    it (docs/benchmarks.md); the column names come from Lookup, never from the request, and every value is a
+    parameter. Most checks end here with no row; a hit loads its records with the access policy applied (_candidates).
     """
     columns = {lookup.index[0]: lookup.index[1], **lookup.extra}
-    where = " AND ".join(f'"{name}" = %s' for name in columns)
-    statuses = ", ".join(["%s"] * len(ACTIVE_STATUSES))
-    sql = (
-        f'SELECT "id" FROM "{lookup.model._meta.db_table}" WHERE {where} '  # noqa: S608 (names from Lookup)
-        f'AND "status" IN ({statuses}) AND "review_by" >= %s LIMIT %s'
-    )
-    params = [*columns.values(), *ACTIVE_STATUSES, timezone.localdate(), settings.CHECK_MAX_MATCHES * 4]
+    params = [*columns.values(), *ACTIVE_STATUSES, timezone.localdate()]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_matching_sql(lookup.model, tuple(columns)), params)
         return [row[0] for row in cursor.fetchall()]
+
+
+_matching_statements: dict[tuple, str] = {}
+
+
+def _matching_sql(model: type[GlobalRecord], columns: tuple[str, ...]) -> str:
+    """The look-up statement of one table and key, compiled by the ORM once and then reused with new values.
+
+    One filter() per condition keeps the parameters in the order _matching_ids gives them."""
+    limit = settings.CHECK_MAX_MATCHES * 4
+    key = (model, columns, limit, connection.vendor)
+    if key not in _matching_statements:
+        records = model.objects.order_by()
+        for name in columns:
+            records = records.filter(**{name: ""})
+        records = records.filter(status__in=ACTIVE_STATUSES).filter(review_by__gte=timezone.localdate())
+        statement, _params = records.values_list("id", flat=True)[:limit].query.sql_with_params()
+        _matching_statements[key] = statement
+    return _matching_statements[key]
 
 
 def _match(record: GlobalRecord, lookup: Lookup, hit_id: int) -> dict:
@@ -230,17 +243,15 @@ def _audit_batch(*, user: User, ip: str | None, rows: list[tuple[dict, str]]) ->
         )
         return
     from psycopg2.extras import Json, execute_values
+    from psycopg2.sql import SQL, Identifier
 
     username = user.get_username()
     values = [
         (now, user.pk, username, user.unit_id, "check.batch", "", "", "", Json(query), outcome, ip)
         for query, outcome in rows
     ]
-    table = AuditEntry._meta.db_table
+    statement = SQL("INSERT INTO {table} ({columns}) VALUES %s").format(
+        table=Identifier(AuditEntry._meta.db_table), columns=SQL(", ").join(map(Identifier, _AUDIT_COLUMNS))
+    )
     with connection.cursor() as cursor:
-        execute_values(
-            cursor.cursor,
-            f"INSERT INTO {table} ({', '.join(_AUDIT_COLUMNS)}) VALUES %s",  # noqa: S608 (constant names)
-            values,
-            page_size=1000,
-        )
+        execute_values(cursor.cursor, statement, values, page_size=1000)

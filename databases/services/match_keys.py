@@ -207,10 +207,10 @@ def _frequency_sample() -> list[tuple[str, str]]:
     if connection.vendor == "postgresql" and count > FREQUENCY_SAMPLE * 2:
         percent = min(100.0, 100.0 * FREQUENCY_SAMPLE / count)
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT family_name, given_names FROM {table} TABLESAMPLE SYSTEM (%s)",  # noqa: S608 (model table)
-                [percent],
-            )
+            from psycopg2.sql import SQL, Identifier
+
+            statement = SQL("SELECT family_name, given_names FROM {} TABLESAMPLE SYSTEM (%s)").format(Identifier(table))
+            cursor.execute(statement.as_string(cursor.connection), [percent])
             return cursor.fetchall()
     return list(Person.objects.values_list("family_name", "given_names")[:FREQUENCY_SAMPLE])
 

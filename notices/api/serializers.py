@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import empty
 
 from ncb.choices import Language
 from ncb.models import Country
@@ -11,6 +12,7 @@ from ncb.models import Country
 from ..choices import JudicialBasis, NoticeType
 from ..languages import is_language_code
 from ..permissions import addressees_visible
+from ..photo_upload import photo_reencode
 from ..types import spec_for
 
 COUNTRY = {"slug_field": "iso2", "queryset": Country.objects.all()}
@@ -93,6 +95,13 @@ class NoticeSerializer(NoticeListSerializer):
         return self.context["request"].build_absolute_uri(reverse("notices:detail", args=[notice.pk]))
 
 
+class _OptionalBoolean(serializers.BooleanField):
+    """In a multipart request (a request with a photo) an absent box is "not given", not False: a type that does
+    not use the field must not see it as sent."""
+
+    default_empty_html = empty
+
+
 class _ParticularsInputSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=Language.choices, required=False)
     family_name = serializers.CharField(required=False, allow_blank=True, max_length=120)
@@ -117,6 +126,9 @@ class _ParticularsInputSerializer(serializers.Serializer):
     law = serializers.CharField(required=False, allow_blank=True, max_length=300)
     warrant_reference = serializers.CharField(required=False, allow_blank=True, max_length=100)
 
+    def validate_photo(self, photo):
+        return photo_reencode(photo) if photo else photo
+
     def validate_languages_spoken(self, codes):
         codes = [code.upper() for code in codes]
         unknown = [code for code in codes if not is_language_code(code)]
@@ -131,14 +143,14 @@ class NoticeInputSerializer(_ParticularsInputSerializer):
     notice_type = serializers.ChoiceField(choices=NoticeType.choices)
     judicial_basis = serializers.ChoiceField(choices=JudicialBasis.choices, required=False, allow_blank=True)
     maximum_penalty_months = serializers.IntegerField(required=False, allow_null=True, min_value=0)
-    maximum_penalty_life = serializers.BooleanField(required=False)
+    maximum_penalty_life = _OptionalBoolean(required=False)
     sentence_remaining_months = serializers.IntegerField(required=False, allow_null=True, min_value=0)
     warrant_issued_on = serializers.DateField(required=False, allow_null=True)
     warrant_authority = serializers.CharField(required=False, allow_blank=True, max_length=200)
     warrant_country = _Iso2(required=False, allow_null=True)
     un_reference = serializers.CharField(required=False, allow_blank=True, max_length=40)
     un_committee = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    public_consent = serializers.BooleanField(required=False)
+    public_consent = _OptionalBoolean(required=False)
     subject_record = serializers.IntegerField(required=False, allow_null=True, min_value=1)
 
     def validate(self, attrs):
