@@ -44,6 +44,10 @@ check-deploy: setup
 	@PORTAL_ENV=production SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=portal.example.org \
 	  DATABASE_URL=sqlite:///.data/check.sqlite3 $(PY) manage.py check --deploy --fail-level WARNING
 
+# The long reliability runs (full-size bad input, fuzz and faults, then mixed load): docs/reliability.md.
+reliability: setup
+	@scripts/reliability.sh
+
 # Refresh docs/screenshots/ (each main page in each language) from a live server with demo data.
 screenshots: setup
 	@PORTAL_SCREENSHOTS=1 scripts/test.sh -q --no-cov tests/e2e/test_screenshots.py

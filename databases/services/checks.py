@@ -168,6 +168,7 @@ def check(*, check_type: str, data: Mapping, user: User, request=None) -> CheckR
         query=lookup.query,
         outcome="hit" if result.hit else "no hit",
         request=request,
+        wait_for_disk=False,
     )
     return result
 

@@ -24,6 +24,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from ncb.models import Unit
 from ncb.services import api_token_create, api_token_revoke
 from tests.ncb.factories import UserFactory
+from tests.reliability.size import FUZZ_EXAMPLES, FUZZ_EXAMPLES_BAD_TOKEN
 
 pytestmark = pytest.mark.django_db
 
@@ -37,14 +38,14 @@ def _load_schema():
 
 schema = _load_schema()
 FUZZ = settings(
-    max_examples=4,  # bounded: the whole reliability folder must stay fast on 2 cores
+    max_examples=FUZZ_EXAMPLES,  # bounded in make test; make reliability runs more (tests/reliability/size.py)
     derandomize=True,
     deadline=None,
     database=None,
     phases=[Phase.explicit, Phase.generate],
     suppress_health_check=list(HealthCheck),
 )
-FEW = settings(FUZZ, max_examples=2)
+FEW = settings(FUZZ, max_examples=FUZZ_EXAMPLES_BAD_TOKEN)
 
 
 @pytest.fixture(autouse=True)

