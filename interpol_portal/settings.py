@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sees the final answer of everything inside it (CSRF refusals, role checks, the API's 401 and 403).
+    "ncb.middleware.DeniedAccessAuditMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "ncb.middleware.UserLanguageMiddleware",

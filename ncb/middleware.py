@@ -86,3 +86,30 @@ class TwoFactorRequiredMiddleware:
             except Resolver404:
                 return True
         return match.url_name in self.EXEMPT_NAMES or request.path.startswith(("/static/", "/healthz", "/api/"))
+
+
+class DeniedAccessAuditMiddleware:
+    """Every refusal goes into the audit trail: 401 and 403 anywhere, and 404 on a page or endpoint that takes a
+    record id, since that is how a record restricted from the caller's country answers. Probing for records
+    someone may not see then shows in the trail, with who, what and from where."""
+
+    AUDITED = {401, 403}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        status = response.status_code
+        if status in self.AUDITED or (status == 404 and _takes_a_record_id(request)):
+            from .services import access_denied_record
+
+            access_denied_record(request=request, status=status)
+        return response
+
+
+def _takes_a_record_id(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return False
+    return any(name in ("pk", "id", "uuid") or name.endswith(("_id", "_pk")) for name in match.kwargs)

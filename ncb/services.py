@@ -73,6 +73,17 @@ def audit_record(
     )
 
 
+def access_denied_record(*, request, status: int) -> None:
+    """Audit a refused request (DeniedAccessAuditMiddleware): the user if known, the method, path and status."""
+    user = getattr(request, "user", None)
+    actor = user if user is not None and user.is_authenticated else None
+    query = {"method": request.method, "path": request.path[:300], "status": status}
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        query["view"] = match.view_name
+    audit_record(actor=actor, action="access.denied", query=query, outcome=str(status), request=request)
+
+
 def audit_bulk(rows: Iterable[AuditEntry]) -> None:
     """Append many audit rows in one statement (batch checks)."""
     AuditEntry.objects.bulk_create(list(rows), batch_size=1000)

@@ -5,8 +5,8 @@ Generated from the URL configuration: each id-taking route gets an object of its
 excludes ("only" DE: the United States; "all_except" ES: Spain), by a holder of each role that may not use the
 view and, for pages of the owner only, by another NCB. Each must answer 403 or 404 (405 for a method the view
 does not take; the anonymous visitor is sent to sign in), never the record: its reference or name is not in the
-body, and the object is unchanged. A new id-taking route that access_targets.TARGETS does not know fails
-test_every_id_route_is_known, so that new endpoints are covered.
+body, the object is unchanged and the refusal is in the audit trail. A new id-taking route that
+access_targets.TARGETS does not know fails test_every_id_route_is_known, so that new endpoints are covered.
 """
 
 import re
@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
-from ncb.models import Unit
+from ncb.models import AuditEntry, Unit
 from ncb.roles import Role
 from ncb.services import api_token_create
 from tests.ncb.factories import UserFactory
@@ -146,6 +146,9 @@ def _check(name, entry, built, who, intruders, *, soft=False):
         else:
             assert response.status_code in (REFUSED | {302} if soft and not api else REFUSED), where
         assert built.secret.encode() not in _body(response), where
+        if response.status_code in {401, 403, 404}:
+            denied = AuditEntry.objects.filter(action="access.denied").order_by("-pk").first()
+            assert denied is not None and denied.query["path"] == path, (*where, "refusal not audited")
     if before is not None:
         assert _snapshot(built.obj) == before, (who, path, "changed by a refused request")
 
