@@ -21,7 +21,7 @@ from ncb.services import audit_bulk, audit_record, client_ip, restricted_attempt
 
 from ..choices import ACTIVE_STATUSES
 from ..identifiers import IdentifierError
-from ..models import GlobalRecord
+from ..models import GlobalRecord, Hit
 from .hits import hit_record
 from .lookups import Lookup, parse_check
 
@@ -116,11 +116,18 @@ def _match(record: GlobalRecord, lookup: Lookup, hit_id: int) -> dict:
     return match
 
 
-def _answer(lookup: Lookup, records: Sequence[GlobalRecord], user: User) -> CheckResult:
-    """Turn fetched candidates into the answer: hits for visible ones, the owner told of hidden ones."""
+def _answer(
+    lookup: Lookup, records: Sequence[GlobalRecord], user: User, known_hits: Mapping[tuple, int] | None = None
+) -> CheckResult:
+    """Turn fetched candidates into the answer: hits for visible ones, the owner told of hidden ones.
+
+    `known_hits` (batch checks): hits this unit's same query already recorded, by (database, record id, query
+    key); a border system re-checking a flagged document then costs no query at all.
+    """
     result = CheckResult()
     if not records:
         return result
+    known_hits = known_hits or {}
     with transaction.atomic():
         for record in records[: settings.CHECK_MAX_MATCHES]:
             if not getattr(record, "_visible", True):
@@ -128,18 +135,35 @@ def _answer(lookup: Lookup, records: Sequence[GlobalRecord], user: User) -> Chec
                 restricted_attempt_notify(record=record, viewer=user, action=f"check.{lookup.type}")
                 continue
             exact = getattr(record, lookup.exact[0]) == lookup.exact[1]
-            hit, _created = hit_record(
-                record=record,
-                unit=user.unit,
-                user=user,
-                query=lookup.query,
-                query_key=lookup.query_key,
-                rule="exact" if exact else "confusion",
-                score=1.0 if exact else 0.9,
-                reason="exact match" if exact else "match allowing for misread characters",
-            )
-            result.matches.append(_match(record, lookup, hit.pk))
+            hit_id = known_hits.get((record.DATABASE, record.pk, lookup.query_key[:255]))
+            if hit_id is None:
+                hit, _created = hit_record(
+                    record=record,
+                    unit=user.unit,
+                    user=user,
+                    query=lookup.query,
+                    query_key=lookup.query_key,
+                    rule="exact" if exact else "confusion",
+                    score=1.0 if exact else 0.9,
+                    reason="exact match" if exact else "match allowing for misread characters",
+                )
+                hit_id = hit.pk
+            result.matches.append(_match(record, lookup, hit_id))
     return result
+
+
+def _known_hits(user: User, matched: Sequence[tuple[Lookup, Sequence[GlobalRecord]]]) -> dict[tuple, int]:
+    """Hits already recorded for these lookups by the user's unit, in one query (batch checks)."""
+    pairs = {(record.DATABASE, record.pk, lookup.query_key[:255]) for lookup, rows in matched for record in rows}
+    if not pairs:
+        return {}
+    rows = Hit.objects.filter(
+        unit_id=user.unit_id,
+        database__in={database for database, _pk, _key in pairs},
+        record_id__in={pk for _database, pk, _key in pairs},
+        query_key__in={key for _database, _pk, key in pairs},
+    ).values_list("database", "record_id", "query_key", "id")
+    return {(database, pk, key): hit_id for database, pk, key, hit_id in rows if (database, pk, key) in pairs}
 
 
 def _error(error: IdentifierError) -> dict:
@@ -195,12 +219,17 @@ def check_batch(*, items: Sequence[Mapping], user: User, request=None) -> list[C
             for record in _candidates(model, Q(**{f"{column}__in": keys}), user):
                 fetched[(model, column, getattr(record, column))].append(record)
     ip = client_ip(request)
+    matched = {
+        index: (lookup, rows)
+        for index, lookup in enumerate(lookups)
+        if lookup is not None
+        and (rows := [r for r in fetched.get((lookup.model, *lookup.index), ()) if lookup.matches(r)])
+    }
+    known_hits = _known_hits(user, list(matched.values()))
     audit_rows = []
     for index, lookup in enumerate(lookups):
-        if lookup is not None:
-            rows = [r for r in fetched.get((lookup.model, *lookup.index), ()) if lookup.matches(r)]
-            if rows:
-                results[index] = _answer(lookup, rows, user)
+        if index in matched:
+            results[index] = _answer(lookup, matched[index][1], user, known_hits)
         outcome = "invalid" if lookup is None else ("hit" if results[index].hit else "no hit")
         audit_rows.append((storable(lookup.query if lookup else dict(items[index])), outcome))
     _audit_batch(user=user, ip=ip, rows=audit_rows)
