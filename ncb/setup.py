@@ -26,6 +26,7 @@ def load_reference_data(apps=None) -> None:
 
     if not Country.objects.exists():
         _bulk_load(apps)
+        return
     countries = {}
     for record in pycountry.countries:
         names = country_names(record.alpha_2)
@@ -145,10 +146,13 @@ def _country_time_zone(alpha2: str) -> str:
         _COUNTRY_ZONES.update(_read_zone_tab())
         zones = _COUNTRY_ZONES.get(alpha2, ["UTC"])
     zone = zones[0]
-    return zone if zone in zoneinfo.available_timezones() else "UTC"
+    if not _AVAILABLE_ZONES:
+        _AVAILABLE_ZONES.update(zoneinfo.available_timezones())  # walks the zone folder: once per process
+    return zone if zone in _AVAILABLE_ZONES else "UTC"
 
 
 _COUNTRY_ZONES: dict[str, list[str]] = {}
+_AVAILABLE_ZONES: set[str] = set()
 
 
 def _read_zone_tab() -> dict[str, list[str]]:
