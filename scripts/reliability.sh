@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make reliability`: the long runs of docs/reliability.md, beyond the budget of `make test`:
-#   1. tests/reliability and tests/faults at full size (PORTAL_RELIABILITY_FULL=1: 25 fuzz examples per operation
+#   1. tests/reliability and tests/faults at full size (PORTAL_RELIABILITY_FULL=1: 12 fuzz examples per operation
 #      and token kind, every field of every form with every hostile value);
 #   2. the mixed load against gunicorn on loopback (bench/load.py) on a tenth of DESIGN's data sizes.
 # Each part starts its own PostgreSQL and Redis on free loopback ports and stops them afterwards.
