@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make reliability`: the long runs of docs/reliability.md, beyond the budget of `make test`:
-#   1. tests/reliability and tests/faults at full size (PORTAL_RELIABILITY_FULL=1: 12 fuzz examples per operation
-#      and token kind, every field of every form with every hostile value);
+#   1. tests/reliability and tests/faults at full size (PORTAL_RELIABILITY_FULL=1: schemathesis's coverage phase,
+#      12 fuzz examples per operation and 4 per bad token, every field of every form with every hostile value);
 #   2. the mixed load against gunicorn on loopback (bench/load.py) on a tenth of DESIGN's data sizes.
 # Each part starts its own PostgreSQL and Redis on free loopback ports and stops them afterwards.
 #   make reliability [LOAD_SECONDS=60] [LOAD_CLIENTS=12]

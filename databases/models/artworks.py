@@ -35,6 +35,9 @@ class Artwork(GlobalRecord):
     class Meta(GlobalRecord.Meta):
         verbose_name = _("work of art")
         verbose_name_plural = _("works of art")
+        indexes = [
+            models.Index(fields=["recorded_at", "id"], name="artwork_recorded"),  # lists, newest first
+        ]
 
     def __str__(self) -> str:
         return self.title

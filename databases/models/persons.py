@@ -32,6 +32,9 @@ class Person(GlobalRecord):
     class Meta(GlobalRecord.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("persons")
+        indexes = [
+            models.Index(fields=["recorded_at", "id"], name="person_recorded"),  # lists, newest first
+        ]
 
     def __str__(self) -> str:
         return f"{self.family_name.upper()} {self.given_names}".strip()

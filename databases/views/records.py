@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ncb.access import may_edit
+from ncb.pagination import CappedPaginator
 from ncb.services import record_restrict
 
 from .. import selectors, services
@@ -31,7 +31,7 @@ def record_list(request, database: str):
     filters = form.cleaned_data if form.is_valid() else {}
     filters.update({c: request.GET[c] for c in EXTRA_FILTERS[database] if request.GET.get(c)})
     records = selectors.record_list(viewer=request.user, database=database, filters=filters)
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     if filters.get("q"):
         services.record_searched(
             actor=request.user,

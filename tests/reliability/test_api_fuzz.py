@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from ncb.models import Unit
 from ncb.services import api_token_create, api_token_revoke
 from tests.ncb.factories import UserFactory
-from tests.reliability.size import FUZZ_EXAMPLES, FUZZ_EXAMPLES_BAD_TOKEN
+from tests.reliability.size import FUZZ_EXAMPLES, FUZZ_EXAMPLES_BAD_TOKEN, FUZZ_PHASES
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +33,9 @@ def _load_schema():
     raw = SchemaGenerator().get_schema(request=None, public=True)
     schema = schemathesis.openapi.from_dict(json.loads(JSONRenderer().render(raw)))
     schema.app = WSGIHandler()
+    # The coverage phase sends every boundary case the schema allows (dozens per operation, whatever
+    # max_examples says): make reliability runs it, make test keeps to the schema's examples and the fuzzing.
+    schema.config.phases.update(phases=FUZZ_PHASES)
     return schema
 
 

@@ -76,3 +76,16 @@ def test_a_post_without_the_csrf_token_is_refused(officer_fr, path):
         browser.force_login(officer_fr)
     response = browser.post(path, {"family_name": "CSRF", "username": "x", "password": "y", "language": "fr"})
     assert response.status_code == 403, path
+
+
+def test_the_public_notices_api_is_limited_per_address(client, monkeypatch):
+    from django.core.cache import cache
+
+    from ncb.api.throttling import PublicRateThrottle
+
+    monkeypatch.setattr(PublicRateThrottle, "THROTTLE_RATES", {"public": "3/min"})
+    cache.clear()
+    statuses = [client.get("/public/api/notices/v1/red").status_code for _ in range(5)]
+    other = client.get("/public/api/notices/v1/red", REMOTE_ADDR="192.0.2.7").status_code
+    cache.clear()
+    assert statuses == [200, 200, 200, 429, 429] and other == 200
