@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -41,24 +41,10 @@ def audit_record(
     outcome: str = "",
     unit: Unit | None = None,
     request=None,
-    wait_for_disk: bool = True,
 ) -> AuditEntry:
-    """Append one row to the audit trail. Called by every service that reads or writes on a user's behalf.
-
-    wait_for_disk=False (real-time checks): the row is committed and visible at once, but the commit does not wait
-    for PostgreSQL to flush its log to disk, which is most of a check's time under load. Only a crash of the
-    database server itself within a fraction of a second (wal_writer_delay) could lose such a row; nothing is
-    ever half-written.
-    """
+    """Append one row to the audit trail. Called by every service that reads or writes on a user's behalf."""
     if actor is not None and not getattr(actor, "is_authenticated", True):
         actor = None
-    if not wait_for_disk and connection.vendor == "postgresql":
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            return audit_record(
-                actor=actor, action=action, target=target, query=query, outcome=outcome, unit=unit, request=request
-            )
     return AuditEntry.objects.create(
         actor=actor,
         actor_username=actor.get_username() if actor else "",

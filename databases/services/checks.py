@@ -5,6 +5,7 @@ querying country is never shown: the check answers a plain "no hit" and the owne
 Records past their review date and closed records (recovered, cancelled) are left out by the query.
 """
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -185,15 +186,8 @@ def check(*, check_type: str, data: Mapping, user: User, request=None) -> CheckR
             records = _candidates(lookup.model, Q(pk__in=ids), user, limit=settings.CHECK_MAX_MATCHES * 4)
     result = _answer(lookup, records, user)
     target = records[0] if result.hit else None
-    audit_record(
-        actor=user,
-        action=action,
-        target=target,
-        query=lookup.query,
-        outcome="hit" if result.hit else "no hit",
-        request=request,
-        wait_for_disk=False,
-    )
+    outcome = "hit" if result.hit else "no hit"
+    _audit_rows(user=user, ip=client_ip(request), action=action, rows=[(lookup.query, outcome, target)])
     return result
 
 
@@ -231,8 +225,8 @@ def check_batch(*, items: Sequence[Mapping], user: User, request=None) -> list[C
         if index in matched:
             results[index] = _answer(lookup, matched[index][1], user, known_hits)
         outcome = "invalid" if lookup is None else ("hit" if results[index].hit else "no hit")
-        audit_rows.append((storable(lookup.query if lookup else dict(items[index])), outcome))
-    _audit_batch(user=user, ip=ip, rows=audit_rows)
+        audit_rows.append((lookup.query if lookup else dict(items[index]), outcome, None))
+    _audit_rows(user=user, ip=ip, action="check.batch", rows=audit_rows)
     return results
 
 
@@ -251,11 +245,12 @@ _AUDIT_COLUMNS = (
 )
 
 
-def _audit_batch(*, user: User, ip: str | None, rows: list[tuple[dict, str]]) -> None:
-    """One audit row per item of a batch, in one multi-row INSERT.
+def _audit_rows(*, user: User, ip: str | None, action: str, rows: list[tuple[dict, str, object]]) -> None:
+    """Audit rows of checks, (query, outcome, target record or None) each, in one INSERT.
 
-    On PostgreSQL the rows go through psycopg2's execute_values: building 1,000 AuditEntry objects for
-    bulk_create cost more than the whole look-up (docs/benchmarks.md). The trail stays append-only either way.
+    On PostgreSQL the rows go through psycopg2's execute_values with a statement composed once: building
+    AuditEntry objects and saving them through the ORM cost more than the look-up itself, for a single check as
+    for 1,000 (docs/benchmarks.md). The trail stays append-only either way.
     """
     now = timezone.now()
     if connection.vendor != "postgresql":
@@ -264,24 +259,39 @@ def _audit_batch(*, user: User, ip: str | None, rows: list[tuple[dict, str]]) ->
                 actor=user,
                 actor_username=user.get_username(),
                 unit_id=user.unit_id,
-                action="check.batch",
-                query=query,
+                action=action,
+                query=storable(query),
                 outcome=outcome,
                 ip_address=ip,
+                **_target_columns(target),
             )
-            for query, outcome in rows
+            for query, outcome, target in rows
         )
         return
     from psycopg2.extras import Json, execute_values
-    from psycopg2.sql import SQL, Identifier
 
     username = user.get_username()
-    values = [
-        (now, user.pk, username, user.unit_id, "check.batch", "", "", "", Json(query), outcome, ip)
-        for query, outcome in rows
-    ]
-    statement = SQL("INSERT INTO {table} ({columns}) VALUES %s").format(
+    values = []
+    for query, outcome, target in rows:
+        columns = _target_columns(target)
+        values.append(
+            (now, user.pk, username, user.unit_id, action, columns["target_type"], columns["target_id"])
+            + (columns["target_repr"], Json(storable(query)), outcome, ip)
+        )
+    with connection.cursor() as cursor:
+        execute_values(cursor.cursor, _audit_statement(), values, page_size=1000)
+
+
+def _target_columns(target) -> dict[str, str]:
+    if target is None:
+        return {"target_type": "", "target_id": "", "target_repr": ""}
+    return {"target_type": target._meta.label_lower, "target_id": str(target.pk), "target_repr": str(target)[:200]}
+
+
+@functools.cache
+def _audit_statement():
+    from psycopg2.sql import SQL, Identifier
+
+    return SQL("INSERT INTO {table} ({columns}) VALUES %s").format(
         table=Identifier(AuditEntry._meta.db_table), columns=SQL(", ").join(map(Identifier, _AUDIT_COLUMNS))
     )
-    with connection.cursor() as cursor:
-        execute_values(cursor.cursor, statement, values, page_size=1000)
