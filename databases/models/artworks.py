@@ -37,6 +37,7 @@ class Artwork(GlobalRecord):
         verbose_name_plural = _("works of art")
         indexes = [
             models.Index(fields=["recorded_at", "id"], name="artwork_recorded"),  # lists, newest first
+            models.Index(fields=["reference"], name="artwork_reference"),  # search by any owner's reference
         ]
 
     def __str__(self) -> str:

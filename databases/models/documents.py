@@ -44,6 +44,7 @@ class TravelDocument(GlobalRecord):
         verbose_name_plural = _("travel documents")
         indexes = [
             models.Index(fields=["recorded_at", "id"], name="traveldoc_recorded"),  # lists, newest first
+            models.Index(fields=["reference"], name="traveldoc_reference"),  # search by any owner's reference
             models.Index(fields=["ocr_key", "issuing_country"], name="traveldoc_ocr_country"),
             models.Index(fields=["number_normalized"], name="traveldoc_number"),
         ]

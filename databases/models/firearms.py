@@ -28,6 +28,7 @@ class Firearm(GlobalRecord):
         verbose_name_plural = _("firearms")
         indexes = [
             models.Index(fields=["recorded_at", "id"], name="firearm_recorded"),  # lists, newest first
+            models.Index(fields=["reference"], name="firearm_reference"),  # search by any owner's reference
             models.Index(fields=["serial_key", "make_normalized"], name="firearm_serial"),
         ]
 

@@ -34,6 +34,7 @@ class Person(GlobalRecord):
         verbose_name_plural = _("persons")
         indexes = [
             models.Index(fields=["recorded_at", "id"], name="person_recorded"),  # lists, newest first
+            models.Index(fields=["reference"], name="person_reference"),  # search by any owner's reference
         ]
 
     def __str__(self) -> str:

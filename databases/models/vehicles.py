@@ -29,6 +29,7 @@ class Vehicle(GlobalRecord):
         verbose_name_plural = _("motor vehicles")
         indexes = [
             models.Index(fields=["recorded_at", "id"], name="vehicle_recorded"),  # lists, newest first
+            models.Index(fields=["reference"], name="vehicle_reference"),  # search by any owner's reference
             models.Index(fields=["vin_key"], name="vehicle_vin_key"),
             models.Index(fields=["plate_key", "plate_country"], name="vehicle_plate"),
         ]
