@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # `make reliability`: the long runs of docs/reliability.md, beyond the budget of `make test`:
-#   1. tests/reliability and tests/faults at full size (PORTAL_RELIABILITY_FULL=1: schemathesis's coverage phase,
+#   1. tests/reliability at full size (PORTAL_RELIABILITY_FULL=1: schemathesis's coverage phase,
 #      12 fuzz examples per operation and 4 per bad token, every field of every form with every hostile value);
-#   2. the mixed load against gunicorn on loopback (bench/load.py) on a tenth of DESIGN's data sizes.
+#   2. tests/faults, printing the figures each fault test measures;
+#   3. the mixed load against gunicorn on loopback (bench/load.py) on a tenth of DESIGN's data sizes.
 # Each part starts its own PostgreSQL and Redis on free loopback ports and stops them afterwards.
 #   make reliability [LOAD_SECONDS=60] [LOAD_CLIENTS=12]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== 1. reliability and fault suites, full size"
-PORTAL_RELIABILITY_FULL=1 scripts/test.sh --no-cov -q tests/reliability tests/faults
+echo "== 1. reliability suites, full size"
+PORTAL_RELIABILITY_FULL=1 scripts/test.sh --no-cov -q tests/reliability
+echo "== 2. fault suites (their figures are printed in the captured output)"
+log=$(mktemp /tmp/portal-faults.XXXXXX.log)
+status=0
+scripts/test.sh --no-cov -q -rP tests/faults >"$log" 2>&1 || status=$?
+grep -E "^(restart |killed |5 requests )|passed|failed" "$log" || true
+if [ "$status" != 0 ]; then tail -n 80 "$log"; exit "$status"; fi
 
-echo "== 2. mixed load"
+echo "== 3. mixed load"
 data=$(mktemp -d /tmp/portal-load.XXXXXX)
 cleanup() { scripts/services.sh stop "$data"; rm -rf "$data"; }
 trap cleanup EXIT
