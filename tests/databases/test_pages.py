@@ -251,3 +251,11 @@ def test_index_page(client, officer_fr, trainer):
     assert client.get("/en/databases/").status_code == 200
     client.force_login(trainer)
     assert client.get("/en/databases/").status_code == 403
+
+
+def test_quick_check_shows_the_status_in_the_officers_language(client, officer_fr):
+    TravelDocumentFactory(number="XD1234567", issuing_country="ESP", status="stolen")
+    client.force_login(officer_fr)
+    page = client.get("/fr/databases/quick-check/", {"q": "XD1234567"}).content.decode()
+    assert 'data-outcome="hit"' in page
+    assert "— Volé ·" in page and "— stolen" not in page
