@@ -46,7 +46,7 @@ def test_screenshots_of_the_main_pages(browser, live_server, demo_data, settings
     try:
         for name, username, path in PAGES:
             if username not in contexts:
-                context = browser.new_context(locale=language, viewport={"width": 1280, "height": 800})
+                context = browser.new_context(locale=language, viewport={"width": 1440, "height": 900})
                 page = context.new_page()
                 if username:
                     page.goto(f"{live_server.url}/{language}/accounts/login/")
