@@ -222,6 +222,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 30 * 60, minimum=10)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 25 * 60, minimum=5)
 CELERY_RESULT_EXPIRES = 24 * 3600
+# The portal never waits for a task's return value (jobs keep their progress in the database). Storing none also
+# keeps a sender from subscribing to the result in Redis: with Redis down, that subscription retried for 20 s
+# before the outbox could keep the task (tests/faults/test_redis_down.py).
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_QUEUES_NAMES = ("realtime", "batch", "default")
 # Routing by module (pretix): a task's module decides its queue; unlisted modules use "default".
