@@ -32,6 +32,13 @@ def storable(value):
     return value
 
 
+def audit_target_columns(target) -> dict[str, str]:
+    """The target_type, target_id and target_repr of an audit row about `target` (a model instance or None)."""
+    if target is None:
+        return {"target_type": "", "target_id": "", "target_repr": ""}
+    return {"target_type": target._meta.label_lower, "target_id": str(target.pk), "target_repr": str(target)[:200]}
+
+
 def audit_record(
     *,
     actor: User | None,
@@ -50,9 +57,7 @@ def audit_record(
         actor_username=actor.get_username() if actor else "",
         unit=unit if unit is not None else (actor.unit if actor else None),
         action=action,
-        target_type=target._meta.label_lower if target is not None else "",
-        target_id=str(target.pk) if target is not None else "",
-        target_repr=str(target)[:200] if target is not None else "",
+        **audit_target_columns(target),
         query=storable(query or {}),
         outcome=outcome[:200],
         ip_address=client_ip(request),

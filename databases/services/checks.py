@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from ncb.access import visibility_q
 from ncb.models import AuditEntry, User
-from ncb.services import audit_bulk, audit_record, client_ip, restricted_attempt_notify, storable
+from ncb.services import audit_bulk, audit_record, audit_target_columns, client_ip, restricted_attempt_notify, storable
 
 from ..choices import ACTIVE_STATUSES
 from ..identifiers import IdentifierError
@@ -263,7 +263,7 @@ def _audit_rows(*, user: User, ip: str | None, action: str, rows: list[tuple[dic
                 query=storable(query),
                 outcome=outcome,
                 ip_address=ip,
-                **_target_columns(target),
+                **audit_target_columns(target),
             )
             for query, outcome, target in rows
         )
@@ -273,19 +273,13 @@ def _audit_rows(*, user: User, ip: str | None, action: str, rows: list[tuple[dic
     username = user.get_username()
     values = []
     for query, outcome, target in rows:
-        columns = _target_columns(target)
+        columns = audit_target_columns(target)
         values.append(
             (now, user.pk, username, user.unit_id, action, columns["target_type"], columns["target_id"])
             + (columns["target_repr"], Json(storable(query)), outcome, ip)
         )
     with connection.cursor() as cursor:
         execute_values(cursor.cursor, _audit_statement(), values, page_size=1000)
-
-
-def _target_columns(target) -> dict[str, str]:
-    if target is None:
-        return {"target_type": "", "target_id": "", "target_repr": ""}
-    return {"target_type": target._meta.label_lower, "target_id": str(target.pk), "target_repr": str(target)[:200]}
 
 
 @functools.cache
