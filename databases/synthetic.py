@@ -4,10 +4,15 @@ Rows are yielded as tab-separated lines ready for PostgreSQL COPY (generate_reco
 documents are written without building a model instance each.
 """
 
+import bisect
+import csv
 import datetime as dt
+import itertools
 import random
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .identifiers.confusables import confusion_key
 from .identifiers.vin import vin_check_digit
@@ -178,26 +183,81 @@ PERSON_COLUMNS = (
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=262_144)
 def _latin(name: str) -> str:
     return latin(name)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262_144)
 def _key(family: str, given: str) -> str:
     return name_key(family, given)
 
 
-def persons(n: int, first_id: int, owners: list[int], countries: list[int], seed: int, today: dt.date):
+@dataclass(frozen=True)
+class NamePool:
+    """Name tokens drawn by how often people carry them, each with its Latin and Arabic spelling.
+
+    The built-in lists are short (a few dozen names per script: every name is carried by thousands of persons
+    in a million); `from_tsv` reads a list of real names with their frequencies (columns latin, arabic, count,
+    like the development set of the matching engine), for a population whose homonyms are as common as in life.
+    """
+
+    latin: tuple[str, ...]
+    arabic: tuple[str, ...]
+    cumulative: tuple[int, ...]
+
+    @classmethod
+    def from_tsv(cls, path: str | Path) -> "NamePool":
+        latin, arabic, counts = [], [], []
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if row.get("latin") and row.get("arabic") and (row.get("count") or "1").isdigit():
+                    latin.append(row["latin"].strip().title())
+                    arabic.append(row["arabic"].strip())
+                    counts.append(max(int(row.get("count") or 1), 1))
+        if not latin:
+            raise ValueError(f"{path}: no rows with the columns latin, arabic, count")
+        return cls(tuple(latin), tuple(arabic), tuple(itertools.accumulate(counts)))
+
+    def draw(self, rng: random.Random, arabic: bool) -> str:
+        index = bisect.bisect_right(self.cumulative, rng.random() * self.cumulative[-1])
+        index = min(index, len(self.latin) - 1)
+        return self.arabic[index] if arabic else self.latin[index]
+
+
+def _built_in_names(rng: random.Random, arabic: bool) -> tuple[str, str, str]:
+    family = rng.choice(ARABIC_FAMILY if arabic else LATIN_FAMILY)
+    given = rng.choice(ARABIC_GIVEN if arabic else LATIN_GIVEN)
+    if rng.random() < 0.5:
+        given = f"{given} {rng.choice(ARABIC_GIVEN if arabic else LATIN_GIVEN)}"
+    alias = f"{rng.choice(LATIN_FAMILY)} {rng.choice(LATIN_GIVEN)}"
+    return family, given, alias
+
+
+def _pool_names(pool: NamePool, rng: random.Random, arabic: bool) -> tuple[str, str, str]:
+    family = pool.draw(rng, arabic)
+    given = pool.draw(rng, arabic)
+    if rng.random() < 0.5:
+        given = f"{given} {pool.draw(rng, arabic)}"
+    alias = f"{pool.draw(rng, False)} {pool.draw(rng, False)}"
+    return family, given, alias
+
+
+def persons(
+    n: int,
+    first_id: int,
+    owners: list[int],
+    countries: list[int],
+    seed: int,
+    today: dt.date,
+    names: NamePool | None = None,
+):
     """Yield (person line, [nationality lines], [alias lines]); 40 % of the names are in Arabic script."""
     rng = random.Random(seed + 1)
     for i in range(n):
         pk = first_id + i
         arabic = rng.random() < 0.4
-        family = rng.choice(ARABIC_FAMILY if arabic else LATIN_FAMILY)
-        given = rng.choice(ARABIC_GIVEN if arabic else LATIN_GIVEN)
-        if rng.random() < 0.5:
-            given = f"{given} {rng.choice(ARABIC_GIVEN if arabic else LATIN_GIVEN)}"
+        family, given, alias = _pool_names(names, rng, arabic) if names else _built_in_names(rng, arabic)
         year = rng.randrange(1940, 2010)
         precision = rng.random()
         dob = (
@@ -225,7 +285,6 @@ def persons(n: int, first_id: int, owners: list[int], countries: list[int], seed
         nationality = [_tsv([pk, rng.choice(countries)])]
         aliases = []
         if rng.random() < 0.2:
-            alias = f"{rng.choice(LATIN_FAMILY)} {rng.choice(LATIN_GIVEN)}"
             aliases.append(_tsv([pk, alias, alias, _key(alias, "")]))
         yield _tsv(row), nationality, aliases
 

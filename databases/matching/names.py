@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 from databases.matching.frequencies import NameFrequencies
@@ -68,6 +69,8 @@ def _form(words: list[tuple[str, str]]) -> NameForm:
     return NameForm(tuple(t for t, _ in words), tuple(r for _, r in words), tuple(units))
 
 
+# Names repeat across a population: a sweep or a screening prepares each distinct name once per process.
+@lru_cache(maxsize=200_000)
 def name_forms(family_name: str, given_names: str = "", aliases: tuple[str, ...] = ()) -> tuple[NameForm, ...]:
     """Return the main name (family then given tokens) and one form per alias; empty names are left out."""
     main = [(t, "family") for t in tokens(family_name)] + [(t, "given") for t in tokens(given_names)]

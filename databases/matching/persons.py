@@ -17,7 +17,18 @@ from databases.matching.frequencies import NO_FREQUENCIES, NameFrequencies
 from databases.matching.names import NameForm, align, name_forms
 from databases.matching.reasons import Reason
 
-__all__ = ["Person", "PreparedPerson", "Reason", "Score", "blocking_keys", "prepare", "query_keys", "score"]
+__all__ = [
+    "Person",
+    "PreparedPerson",
+    "Reason",
+    "Score",
+    "birth_year_window",
+    "blocking_keys",
+    "dates_rule_out",
+    "prepare",
+    "query_keys",
+    "score",
+]
 
 # Score from which a candidate is shown to the reviewer (the lead moves it to settings). Chosen on the tune split
 # of the synthetic full-name benchmark (bench/names_accuracy.py): the best recall with precision >= 0.95 with
@@ -31,6 +42,10 @@ SEX_CONFLICT_FACTOR = 0.7
 NATIONALITY_PULL = 0.05
 
 _SEXES = {"m": "M", "male": "M", "f": "F", "female": "F"}
+
+# The best score a pair with conflicting dates of birth can reach (identical names, a shared nationality).
+# Above it, such a pair can be left out before its names are compared, and the results stay the same.
+DOB_CONFLICT_CEILING = DOB_FACTOR[DateAgreement.CONFLICT] * (1.0 - NATIONALITY_PULL) + NATIONALITY_PULL
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +90,22 @@ def prepare(person: Person) -> PreparedPerson:
         sex=_SEXES.get((person.sex or "").strip().casefold()),
         nationalities=frozenset(n.strip().upper() for n in person.nationalities if n and n.strip()),
     )
+
+
+def birth_year_window(dob: PartialDate | None, threshold: float) -> tuple[int, int] | None:
+    """Years of birth a candidate may have (or none known) to reach `threshold`; None when any year may.
+
+    Years two or more apart conflict whatever the month and day, and a conflict keeps a pair below the
+    threshold when it is above DOB_CONFLICT_CEILING.
+    """
+    if dob is None or threshold <= DOB_CONFLICT_CEILING:
+        return None
+    return dob[0] - 1, dob[0] + 1
+
+
+def dates_rule_out(a: PartialDate | None, b: PartialDate | None, threshold: float) -> bool:
+    """True when the dates of birth alone keep the pair below `threshold`: no need to compare the names."""
+    return threshold > DOB_CONFLICT_CEILING and compare_dates(a, b) is DateAgreement.CONFLICT
 
 
 def _dob_reason(agreement: DateAgreement, a: PartialDate | None, b: PartialDate | None) -> Reason | None:
@@ -150,6 +181,8 @@ def screen(
     """
     kept = []
     for ident, candidate in candidates:
+        if dates_rule_out(query.dob, candidate.dob, threshold):
+            continue
         if score(query, candidate, frequencies, explain=False).value >= threshold:
             kept.append((ident, score(query, candidate, frequencies)))
     kept.sort(key=lambda item: -item[1].value)

@@ -11,18 +11,21 @@ import datetime as dt
 from collections import defaultdict
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from ncb.services import audit_record
 
 from ..matching import persons as core
-from ..models import MatchSweep, MatchSweepChunk, Person, PersonKey
+from ..models import MatchSweep, MatchSweepChunk, Person, PersonAlias, PersonKey
 from ..models.matching import JobStatus
-from ..services.match_keys import PERSON_COLUMNS, candidate_rows, name_frequencies, prepared_persons
+from ..services.match_keys import row_aliases, candidate_rows, name_frequencies, probe_keys
 from ..services.matching import _live, _ordered, pair_hit
 from .leases import MATCH_SWEEP, work_lease
+
+# Persons read per candidate query of a chunk.
+CANDIDATE_SLICE = 20_000
 
 
 @transaction.atomic
@@ -83,53 +86,91 @@ def _close(sweep_id: int) -> None:
     audit_record(actor=None, action="matching.sweep.done", target=sweep, outcome=f"{sweep.hits} new hits")
 
 
+# Pairs (chunk person, other person) sharing a key, each unordered pair once: the probe/stored key relation is
+# symmetric (a name's query keys meet another's stored keys exactly when the reverse holds), so the pair is
+# taken from its lower id. Years of birth two or more apart cannot reach the threshold: the index range on
+# (key, birth_year) leaves them out; unknown years match any.
+PAIRS_SQL = """
+    WITH probe AS (SELECT * FROM unnest(%(persons)s::bigint[], %(keys)s::text[], %(years)s::int[]) AS p(id, key, year))
+    SELECT p.id, k.person_id FROM probe p JOIN {table} k
+        ON k.key = p.key AND k.birth_year BETWEEN p.year - 1 AND p.year + 1 AND k.person_id > p.id
+    UNION
+    SELECT p.id, k.person_id FROM probe p JOIN {table} k
+        ON k.key = p.key AND k.birth_year IS NULL AND k.person_id > p.id
+    WHERE p.year IS NOT NULL
+    UNION
+    SELECT p.id, k.person_id FROM probe p JOIN {table} k ON k.key = p.key AND k.person_id > p.id
+    WHERE p.year IS NULL
+"""
+# Without the year pruning (a threshold at or below the dates' ceiling), any shared key makes a pair.
+PAIRS_ANY_YEAR_SQL = """
+    SELECT DISTINCT p.id, k.person_id
+    FROM unnest(%(persons)s::bigint[], %(keys)s::text[], %(years)s::int[]) AS p(id, key, year)
+    JOIN {table} k ON k.key = p.key AND k.person_id > p.id
+"""
+
+
+def _probes(rows: list[tuple], aliases: dict[int, list[str]]) -> dict[str, list]:
+    """The query keys of each person of a chunk (every name: main, aliases, typed Latin form), as arrays."""
+    persons, keys, years = [], [], []
+    for pk, family, given, latin_family, latin_given, year in rows:
+        names = row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
+        probe = set(probe_keys(family, given))
+        for alias in names:
+            probe.update(probe_keys(alias, ""))
+        for key in probe:
+            persons.append(pk)
+            keys.append(key)
+            years.append(year)
+    return {"persons": persons, "keys": keys, "years": years}
+
+
+def _pairs(first_id: int, last_id: int, threshold: float) -> list[tuple[int, int]]:
+    rows = list(
+        _live(Person)
+        .filter(pk__gte=first_id, pk__lte=last_id)
+        .order_by()
+        .values_list("pk", "family_name", "given_names", "family_name_latin", "given_names_latin", "birth_year")
+    )
+    if not rows:
+        return []
+    aliases: dict[int, list[str]] = defaultdict(list)
+    alias_rows = PersonAlias.objects.filter(person_id__gte=first_id, person_id__lte=last_id)
+    for person_id, name in alias_rows.values_list("person_id", "name"):
+        aliases[person_id].append(name)
+    sql = PAIRS_SQL if threshold > core.DOB_CONFLICT_CEILING else PAIRS_ANY_YEAR_SQL
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(table=PersonKey._meta.db_table), _probes(rows, aliases))
+        return cursor.fetchall()
+
+
 def sweep_pairs(*, first_id: int, last_id: int, threshold: float | None = None) -> list[tuple[int, int, core.Score]]:
     """Pairs (person, candidate of another owner, score) at or above threshold for the persons of an id range.
 
-    Bulk form of screening: one query for the chunk's persons, one for the keys of all of them, one (batched)
-    for their candidates; then pure-Python scoring with prepared persons.
+    Bulk form of screening: one query gives every candidate pair of the chunk (each unordered pair once, pruned
+    by year of birth in the index), one more their rows; dates are compared before names, then pure-Python
+    scoring with prepared persons.
     """
     threshold = settings.MATCH_PERSON_THRESHOLD if threshold is None else threshold
-    rows = list(_live(Person).filter(pk__gte=first_id, pk__lte=last_id).order_by().values_list(*PERSON_COLUMNS))
-    if not rows:
+    pairs = _pairs(first_id, last_id, threshold)
+    if not pairs:
         return []
-    owners = {row[0]: row[1] for row in rows}
-    prepared = prepared_persons(rows)
-    queries = {}
-    for row in rows:
-        family, given = row[4], row[5]
-        queries[row[0]] = core.query_keys(family, given)
-    postings: dict[str, list[int]] = defaultdict(list)
-    all_keys = sorted(set().union(*queries.values()))
-    for start in range(0, len(all_keys), 5000):
-        part = all_keys[start : start + 5000]
-        for key, person_id in PersonKey.objects.filter(key__in=part).values_list("key", "person_id"):
-            postings[key].append(person_id)
-    wanted: dict[int, set[int]] = {}
-    for pk, keys in queries.items():
-        ids: set[int] = set()
-        for key in keys:
-            ids.update(postings.get(key, ()))
-            if len(ids) > settings.MATCH_MAX_CANDIDATES:
-                break
-        ids.discard(pk)
-        wanted[pk] = ids
-    candidate_ids = sorted(set().union(*wanted.values()))
-    candidates = {}
-    for start in range(0, len(candidate_ids), 20_000):
-        for row in candidate_rows(candidate_ids[start : start + 20_000], unit=None):
-            candidates[row.id] = row
+    ids = sorted({pk for pair in pairs for pk in pair})
+    rows = {}
+    for start in range(0, len(ids), CANDIDATE_SLICE):
+        for row in candidate_rows(ids[start : start + CANDIDATE_SLICE], unit=None):
+            rows[row.id] = row
     frequencies = name_frequencies()
-    pairs = []
-    for pk, ids in wanted.items():
-        query = prepared[pk]
-        for other in ids:
-            row = candidates.get(other)
-            if row is None or row.owner_id == owners[pk]:
-                continue
-            if core.score(query, row.prepared, frequencies, explain=False).value >= threshold:
-                pairs.append((pk, other, core.score(query, row.prepared, frequencies)))
-    return pairs
+    found = []
+    for pk, other in pairs:
+        a, b = rows.get(pk), rows.get(other)
+        if a is None or b is None or a.owner_id == b.owner_id:
+            continue
+        if core.dates_rule_out(a.prepared.dob, b.prepared.dob, threshold):
+            continue
+        if core.score(a.prepared, b.prepared, frequencies, explain=False).value >= threshold:
+            found.append((pk, other, core.score(a.prepared, b.prepared, frequencies)))
+    return found
 
 
 def sweep_chunk_run(*, first_id: int, last_id: int) -> int:

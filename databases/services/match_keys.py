@@ -15,12 +15,14 @@ from functools import lru_cache
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from ncb.access import visibility_q
 
 from ..choices import ACTIVE_STATUSES
 from ..matching import persons as core
+from ..matching.dates import PartialDate, parse_partial_date
 from ..matching.frequencies import NameFrequencies
 from ..models import Person, PersonAlias, PersonKey
 
@@ -28,6 +30,7 @@ KEY_LENGTH = PersonKey._meta.get_field("key").max_length
 # Person rows read to build the name frequencies: a sample is as good as the whole table for weights.
 FREQUENCY_SAMPLE = 50_000
 FREQUENCY_TTL = 3600
+COPY_NULL = "\\N"
 
 
 def core_person(
@@ -50,7 +53,8 @@ def core_person(
     )
 
 
-def _row_aliases(family_name: str, given_names: str, latin_family: str, latin_given: str, aliases: list[str]):
+def row_aliases(family_name: str, given_names: str, latin_family: str, latin_given: str, aliases: list[str]):
+    """A person's other names: its aliases and the Latin form its owner typed for a name in another script."""
     # A Latin form typed by the owner (not derived) is one more spelling to find the person under.
     extra = []
     if latin_family and not family_name.isascii():
@@ -76,21 +80,27 @@ def _name_keys(family_name: str, given_names: str) -> frozenset[str]:
     return frozenset(key[:KEY_LENGTH] for key in core.blocking_keys(family_name, given_names))
 
 
+@lru_cache(maxsize=300_000)
+def probe_keys(family_name: str, given_names: str) -> frozenset[str]:
+    """The keys looked up for one name (the core's query_keys, cut to the column's width)."""
+    return frozenset(key[:KEY_LENGTH] for key in core.query_keys(family_name, given_names))
+
+
 # --- stored keys ----------------------------------------------------------------------------------------------
 
 
-def _key_rows(person_ids: Sequence[int]) -> Iterable[tuple[int, str]]:
-    """(person id, key) for each key of the given persons, read in one query for persons and one for aliases."""
+def _key_rows(person_ids: Sequence[int]) -> Iterable[tuple[int, str, int | None]]:
+    """(person id, key, year of birth) for each key of the given persons: one query for persons, one for aliases."""
     aliases: dict[int, list[str]] = {}
     for person_id, name in PersonAlias.objects.filter(person_id__in=person_ids).values_list("person_id", "name"):
         aliases.setdefault(person_id, []).append(name)
     rows = Person.objects.filter(pk__in=person_ids).values_list(
-        "pk", "family_name", "given_names", "family_name_latin", "given_names_latin"
+        "pk", "family_name", "given_names", "family_name_latin", "given_names_latin", "birth_year"
     )
-    for pk, family, given, latin_family, latin_given in rows:
-        names = _row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
+    for pk, family, given, latin_family, latin_given, year in rows:
+        names = row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
         for key in person_keys_of(family, given, names):
-            yield pk, key
+            yield pk, key, year
 
 
 @transaction.atomic
@@ -100,7 +110,7 @@ def person_keys_refresh(*, person_ids: Sequence[int]) -> int:
     if not person_ids:
         return 0
     PersonKey.objects.filter(person_id__in=person_ids).delete()
-    rows = [PersonKey(person_id=pk, key=key) for pk, key in _key_rows(person_ids)]
+    rows = [PersonKey(person_id=pk, key=key, birth_year=year) for pk, key, year in _key_rows(person_ids)]
     PersonKey.objects.bulk_create(rows, batch_size=5000)
     return len(rows)
 
@@ -168,13 +178,14 @@ def _keys_load(chunk: int, stdout) -> int:
     return total
 
 
-def _write_keys(rows: list[tuple[int, str]]) -> int:
+def _write_keys(rows: list[tuple[int, str, int | None]]) -> int:
     if connection.vendor != "postgresql":
-        PersonKey.objects.bulk_create([PersonKey(person_id=pk, key=key) for pk, key in rows], batch_size=5000)
+        keys = [PersonKey(person_id=pk, key=key, birth_year=year) for pk, key, year in rows]
+        PersonKey.objects.bulk_create(keys, batch_size=5000)
         return len(rows)
-    buffer = io.StringIO("".join(f"{pk}\t{key}\n" for pk, key in rows))
+    buffer = io.StringIO("".join(f"{pk}\t{key}\t{COPY_NULL if year is None else year}\n" for pk, key, year in rows))
     with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(f"COPY {PersonKey._meta.db_table} (person_id, key) FROM STDIN", buffer)
+        cursor.cursor.copy_expert(f"COPY {PersonKey._meta.db_table} (person_id, key, birth_year) FROM STDIN", buffer)
     return len(rows)
 
 
@@ -253,6 +264,7 @@ PERSON_COLUMNS = (
     "date_of_birth",
     "sex",
 )
+DOB_COLUMN = PERSON_COLUMNS.index("date_of_birth")
 
 
 def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
@@ -283,7 +295,7 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
                 core_person(
                     family_name=family,
                     given_names=given,
-                    aliases=_row_aliases(family, given, latin_family, latin_given, aliases.get(pk, [])),
+                    aliases=row_aliases(family, given, latin_family, latin_given, aliases.get(pk, [])),
                     date_of_birth=dob,
                     sex=sex,
                     nationalities=nationalities.get(pk, ()),
@@ -294,25 +306,40 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
     return result
 
 
-def candidate_ids(keys: Iterable[str], *, limit: int | None = None) -> list[int]:
-    """Ids of persons sharing at least one key (index look-ups), at most MATCH_MAX_CANDIDATES."""
+def candidate_ids(
+    keys: Iterable[str], *, birth_years: tuple[int, int] | None = None, limit: int | None = None
+) -> list[int]:
+    """Ids of persons sharing at least one key (index look-ups), at most MATCH_MAX_CANDIDATES.
+
+    With `birth_years` (first, last), only persons born in those years or of unknown year (inside the index).
+    """
     keys = [key[:KEY_LENGTH] for key in keys]
     if not keys:
         return []
     cap = limit or settings.MATCH_MAX_CANDIDATES
-    return list(PersonKey.objects.filter(key__in=keys).values_list("person_id", flat=True).distinct()[:cap])
+    postings = PersonKey.objects.filter(key__in=keys)
+    if birth_years is not None:
+        postings = postings.filter(Q(birth_year__isnull=True) | Q(birth_year__range=birth_years))
+    return list(postings.values_list("person_id", flat=True).distinct()[:cap])
 
 
-def candidate_rows(ids: Sequence[int], *, unit) -> list[CandidateRow]:
-    """Active, reviewed persons among `ids`, each marked visible or not to `unit` by the access policy."""
+def candidate_rows(ids: Sequence[int], *, unit, dob: PartialDate | None = None, threshold: float = 1.0) -> list[CandidateRow]:
+    """Active, reviewed persons among `ids`, each marked visible or not to `unit` by the access policy.
+
+    With `dob`, persons whose date of birth alone keeps them below `threshold` are left out before preparing.
+    """
     if not ids:
         return []
-    persons = Person.objects.filter(pk__in=list(ids), status__in=ACTIVE_STATUSES, review_by__gte=timezone.localdate())
+    # One array parameter: Django would turn an IN list of thousands of ids into as many parameters.
+    wanted = RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+    persons = Person.objects.filter(pk__in=wanted, status__in=ACTIVE_STATUSES, review_by__gte=timezone.localdate())
     visible = visibility_q(Person, unit) if unit is not None else Q()
     if visible.children:
         persons = persons.annotate(_visible=ExpressionWrapper(visible, output_field=BooleanField()))
         rows = list(persons.order_by().values_list(*PERSON_COLUMNS, "_visible"))
     else:
         rows = [(*row, True) for row in persons.order_by().values_list(*PERSON_COLUMNS)]
+    if dob is not None:
+        rows = [row for row in rows if not core.dates_rule_out(dob, parse_partial_date(row[DOB_COLUMN]), threshold)]
     prepared = prepared_persons([row[:-1] for row in rows])
     return [CandidateRow(row[0], row[1], row[2], bool(row[-1]), prepared[row[0]]) for row in rows]

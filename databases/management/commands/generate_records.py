@@ -1,10 +1,15 @@
 """`manage.py generate_records`: synthetic records at benchmark scale through PostgreSQL COPY, with their keys.
 
     manage.py generate_records --travel-documents 10000000 --persons 1000000 --vehicles 1000000 --seed 7
+    manage.py generate_records --persons 1000000 --names latin-arabic-tokens.tsv   # names drawn from a list
+
+--names takes a tab-separated list of name tokens (columns latin, arabic, count) drawn by count; without it the
+persons' names come from short built-in lists, so that every name is very common.
 
 Earlier generated records (references starting GEN-) of the kinds asked for are replaced.
 """
 
+import csv
 import io
 import time
 from itertools import islice
@@ -39,8 +44,9 @@ class Command(BaseCommand):
         parser.add_argument("--persons", type=int, default=0)
         parser.add_argument("--vehicles", type=int, default=0)
         parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument("--names", help="TSV of name tokens (latin, arabic, count) to draw persons' names from")
 
-    def handle(self, *args, travel_documents, persons, vehicles, seed, **options):
+    def handle(self, *args, travel_documents, persons, vehicles, seed, names=None, **options):
         if connection.vendor != "postgresql":
             raise CommandError("generate_records needs PostgreSQL (it writes with COPY).")
         owners = list(Unit.objects.filter(kind="ncb").values_list("pk", flat=True))
@@ -55,7 +61,11 @@ class Command(BaseCommand):
                 travel_documents,
             )
         if persons:
-            self._persons(persons, owners, countries, seed, today)
+            try:
+                pool = synthetic.NamePool.from_tsv(names) if names else None
+            except (OSError, ValueError, csv.Error) as error:
+                raise CommandError(f"--names: {error}") from error
+            self._persons(persons, owners, countries, seed, today, pool)
         if vehicles:
             self._replace(Vehicle)
             self._copy(Vehicle, synthetic.VEHICLE_COLUMNS, synthetic.vehicles(vehicles, owners, seed, today), vehicles)
@@ -106,7 +116,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {table}: {written:,} / {total:,}")
         self.stdout.write(f"{table}: {written:,} rows in {time.monotonic() - started:.0f} s")
 
-    def _persons(self, n: int, owners, countries, seed: int, today) -> None:
+    def _persons(self, n: int, owners, countries, seed: int, today, pool) -> None:
         person_ids = Person.objects.filter(reference__startswith=synthetic.PREFIX).values("pk")
         PersonAlias.objects.filter(person_id__in=person_ids)._raw_delete(connection.alias)
         Person.nationalities.through.objects.filter(person_id__in=person_ids)._raw_delete(connection.alias)
@@ -123,7 +133,7 @@ class Command(BaseCommand):
         aliases: list[str] = []
 
         def person_lines():
-            for line, nationality, alias in synthetic.persons(n, first, owners, countries, seed, today):
+            for line, nationality, alias in synthetic.persons(n, first, owners, countries, seed, today, pool):
                 nationalities.extend(nationality)
                 aliases.extend(alias)
                 yield line
