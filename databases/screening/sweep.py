@@ -20,7 +20,7 @@ from ncb.services import audit_record
 from ..matching import persons as core
 from ..models import MatchSweep, MatchSweepChunk, Person, PersonAlias, PersonKey
 from ..models.matching import JobStatus
-from ..services.match_keys import row_aliases, candidate_rows, name_frequencies, probe_keys
+from ..services.match_keys import candidate_rows, name_frequencies, probe_keys, row_aliases
 from ..services.matching import _live, _ordered, pair_hit
 from .leases import MATCH_SWEEP, work_lease
 

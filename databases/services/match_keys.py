@@ -323,7 +323,9 @@ def candidate_ids(
     return list(postings.values_list("person_id", flat=True).distinct()[:cap])
 
 
-def candidate_rows(ids: Sequence[int], *, unit, dob: PartialDate | None = None, threshold: float = 1.0) -> list[CandidateRow]:
+def candidate_rows(
+    ids: Sequence[int], *, unit, dob: PartialDate | None = None, threshold: float = 1.0
+) -> list[CandidateRow]:
     """Active, reviewed persons among `ids`, each marked visible or not to `unit` by the access policy.
 
     With `dob`, persons whose date of birth alone keeps them below `threshold` are left out before preparing.
