@@ -28,13 +28,14 @@ from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from databases.matching.blocking import blocking_keys, loose_forms, query_keys  # noqa: E402
+from databases.matching.blocking import blocking_keys, dated_query_keys, loose_forms, query_keys  # noqa: E402
 from databases.matching.frequencies import NameFrequencies  # noqa: E402
 from databases.matching.normalize import fold_name, tokens  # noqa: E402
 from databases.matching.persons import MATCH_THRESHOLD, Person, prepare, score  # noqa: E402
 from databases.matching.phonetic import token_similarity  # noqa: E402
 
 DATA = Path("/work/shared/data/names/latin-arabic-tokens.tsv")
+DATED_KEYS = True  # --no-dated-keys: the look-up of the previous version (name keys only, all years)
 TOKEN_THRESHOLDS = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
 PERSON_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
 # Baseline: the letter-for-letter romanisation a generic transliterator (unidecode and the like) produces.
@@ -199,6 +200,7 @@ def results_curve(results: dict[int, list], tests, people, gold, mode: str, thre
 
 def engine_results(tests, index, prepared, frequencies, dob: str | None) -> tuple[dict[int, list], list, list, int]:
     """Our engine on each test: blocking-key look-up then scoring; (results, candidates, timings, blocked)."""
+    years = [p.dob[0] for p in prepared]
     results: dict[int, list] = {}
     n_candidates, timings = [], []
     blocked = 0
@@ -208,6 +210,12 @@ def engine_results(tests, index, prepared, frequencies, dob: str | None) -> tupl
         query_person = Person(family, given, date_of_birth=date)
         query = prepare(query_person)
         found = {i for key in query_keys(family, given) for i in index.get(key, ())}
+        if date is not None and DATED_KEYS:
+            # As in production: a date of birth narrows the look-up to persons born within a year, and the
+            # single-token keys are looked up among them too.
+            found |= {i for key in dated_query_keys(family, given) for i in index.get(key, ())}
+            year = int(date[:4])
+            found = {i for i in found if abs(years[i] - year) <= 1}
         scored = [(i, score(query, prepared[i], frequencies, explain=False).value) for i in found]
         for i, value in scored:
             if value >= MATCH_THRESHOLD:
@@ -354,7 +362,10 @@ def main() -> None:
         metavar="N",
         help="also run splink and rapidfuzz (pip install -e '.[bench]'), thresholds tuned on N tune-split queries",
     )
+    parser.add_argument("--no-dated-keys", action="store_true", help="look up name keys only, whatever the year")
     args = parser.parse_args()
+    global DATED_KEYS
+    DATED_KEYS = not args.no_dated_keys
     rng = random.Random(20240601)
     rows = load(args.data)
     gold: dict[str, set[str]] = defaultdict(set)

@@ -105,3 +105,17 @@ def query_keys(family_name: str, given_names: str = "", aliases: Sequence[str] =
         for a, b in combinations(name, 2):
             keys |= _pair_keys(a, b)
     return keys
+
+
+def dated_query_keys(family_name: str, given_names: str = "", aliases: Sequence[str] = ()) -> set[str]:
+    """Return the single-token keys ('n:') of a query's names of two usable tokens or more.
+
+    They are looked up only among persons born within a year of a query that gives a date of birth: the date
+    makes one shared name selective enough, and it finds the cross-script spellings whose two tokens are both
+    too far from the stored ones for the pair keys (about one name in twenty).
+    """
+    keys: set[str] = set()
+    for name in _name_token_lists(family_name, given_names, aliases):
+        if len(name) > 1:
+            keys.update("n:" + form for token in name for form in loose_forms(token))
+    return keys

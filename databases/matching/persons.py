@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from databases.matching.blocking import blocking_keys, query_keys
+from databases.matching.blocking import blocking_keys, dated_query_keys, query_keys
 from databases.matching.dates import DateAgreement, PartialDate, compare_dates, parse_partial_date
 from databases.matching.frequencies import NO_FREQUENCIES, NameFrequencies
 from databases.matching.names import NameForm, align, name_forms
@@ -22,8 +22,9 @@ __all__ = [
     "PreparedPerson",
     "Reason",
     "Score",
-    "birth_year_window",
+    "dates_can_rule_out",
     "blocking_keys",
+    "dated_query_keys",
     "dates_rule_out",
     "prepare",
     "query_keys",
@@ -92,20 +93,14 @@ def prepare(person: Person) -> PreparedPerson:
     )
 
 
-def birth_year_window(dob: PartialDate | None, threshold: float) -> tuple[int, int] | None:
-    """Years of birth a candidate may have (or none known) to reach `threshold`; None when any year may.
-
-    Years two or more apart conflict whatever the month and day, and a conflict keeps a pair below the
-    threshold when it is above DOB_CONFLICT_CEILING.
-    """
-    if dob is None or threshold <= DOB_CONFLICT_CEILING:
-        return None
-    return dob[0] - 1, dob[0] + 1
+def dates_can_rule_out(threshold: float) -> bool:
+    """True when a conflicting date of birth keeps any pair below `threshold`."""
+    return threshold > DOB_CONFLICT_CEILING
 
 
 def dates_rule_out(a: PartialDate | None, b: PartialDate | None, threshold: float) -> bool:
     """True when the dates of birth alone keep the pair below `threshold`: no need to compare the names."""
-    return threshold > DOB_CONFLICT_CEILING and compare_dates(a, b) is DateAgreement.CONFLICT
+    return dates_can_rule_out(threshold) and compare_dates(a, b) is DateAgreement.CONFLICT
 
 
 def _dob_reason(agreement: DateAgreement, a: PartialDate | None, b: PartialDate | None) -> Reason | None:

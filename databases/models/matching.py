@@ -11,21 +11,28 @@ from .persons import Person
 class PersonKey(models.Model):
     """One blocking key of a person (databases.matching.blocking): candidates come from index look-ups here.
 
-    The composite index (key, birth year, person) answers `key IN (...)` with an index-only scan, narrowed to the
-    years of birth that can still match (a date of birth years apart rules a pair out); the person's own keys are
-    replaced whenever it is saved or imported (databases.services.match_keys).
+    The composite index (key, birth year, person, with month and day) answers `key IN (...)` with an index-only
+    scan, narrowed to the dates of birth that can still match (a conflicting date rules a pair out before its
+    names are compared); the person's own keys are replaced whenever it is saved or imported
+    (databases.services.match_keys).
     """
 
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
     key = models.CharField(_("blocking key"), max_length=64)
-    # The person's year of birth, copied so that candidates are filtered by it inside the index.
+    # The person's date of birth, copied so that candidates are filtered by it inside the index.
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    birth_month = models.PositiveSmallIntegerField(_("month of birth"), null=True, blank=True)
+    birth_day = models.PositiveSmallIntegerField(_("day of birth"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("person blocking key")
         verbose_name_plural = _("person blocking keys")
         indexes = [
-            models.Index(fields=["key", "birth_year", "person"], name="personkey_key_year_person"),
+            models.Index(
+                fields=["key", "birth_year", "person"],
+                include=["birth_month", "birth_day"],
+                name="personkey_key_year_person",
+            ),
             models.Index(fields=["person"], name="personkey_person"),
         ]
 

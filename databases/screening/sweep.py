@@ -18,7 +18,8 @@ from django.utils import timezone
 from ncb.services import audit_record
 
 from ..matching import persons as core
-from ..models import MatchSweep, MatchSweepChunk, Person, PersonAlias, PersonKey
+from ..matching.dates import parse_partial_date
+from ..models import MatchSweep, MatchSweepChunk, Person, PersonAlias
 from ..models.matching import JobStatus
 from ..services.match_keys import candidate_rows, name_frequencies, probe_keys, row_aliases
 from ..services.matching import _live, _ordered, pair_hit
@@ -88,41 +89,50 @@ def _close(sweep_id: int) -> None:
 
 # Pairs (chunk person, other person) sharing a key, each unordered pair once: the probe/stored key relation is
 # symmetric (a name's query keys meet another's stored keys exactly when the reverse holds), so the pair is
-# taken from its lower id. Years of birth two or more apart cannot reach the threshold: the index range on
-# (key, birth_year) leaves them out; unknown years match any.
+# taken from its lower id. Dates of birth that conflict (core.compare_dates) cannot reach the threshold: the
+# index on (key, birth_year) with month and day leaves them out, as match_keys.dates_in_reach does for a query;
+# unknown dates match any.
 PAIRS_SQL = """
-    WITH probe AS (SELECT * FROM unnest(%(persons)s::bigint[], %(keys)s::text[], %(years)s::int[]) AS p(id, key, year))
-    SELECT p.id, k.person_id FROM probe p JOIN {table} k
+    WITH p AS (
+        SELECT * FROM unnest(%(persons)s::bigint[], %(keys)s::text[], %(years)s::int[], %(months)s::int[],
+                             %(days)s::int[]) AS p(id, key, year, month, day)
+    )
+    SELECT p.id, k.person_id FROM p JOIN databases_personkey k
         ON k.key = p.key AND k.birth_year BETWEEN p.year - 1 AND p.year + 1 AND k.person_id > p.id
+    WHERE (k.birth_year = p.year AND (p.month IS NULL OR k.birth_month IS NULL OR k.birth_month = p.month
+                                      OR (k.birth_month = p.day AND k.birth_day = p.month)))
+        OR (k.birth_year <> p.year AND (p.month IS NULL OR k.birth_month IS NULL OR k.birth_month = p.month)
+            AND (p.day IS NULL OR k.birth_day IS NULL OR k.birth_day = p.day))
     UNION
-    SELECT p.id, k.person_id FROM probe p JOIN {table} k
+    SELECT p.id, k.person_id FROM p JOIN databases_personkey k
         ON k.key = p.key AND k.birth_year IS NULL AND k.person_id > p.id
     WHERE p.year IS NOT NULL
     UNION
-    SELECT p.id, k.person_id FROM probe p JOIN {table} k ON k.key = p.key AND k.person_id > p.id
+    SELECT p.id, k.person_id FROM p JOIN databases_personkey k ON k.key = p.key AND k.person_id > p.id
     WHERE p.year IS NULL
 """
-# Without the year pruning (a threshold at or below the dates' ceiling), any shared key makes a pair.
-PAIRS_ANY_YEAR_SQL = """
+# Without the dates' pruning (a threshold at or below the dates' ceiling), any shared key makes a pair.
+PAIRS_ANY_DATE_SQL = """
     SELECT DISTINCT p.id, k.person_id
-    FROM unnest(%(persons)s::bigint[], %(keys)s::text[], %(years)s::int[]) AS p(id, key, year)
-    JOIN {table} k ON k.key = p.key AND k.person_id > p.id
+    FROM unnest(%(persons)s::bigint[], %(keys)s::text[], %(years)s::int[], %(months)s::int[], %(days)s::int[])
+        AS p(id, key, year, month, day)
+    JOIN databases_personkey k ON k.key = p.key AND k.person_id > p.id
 """
 
 
 def _probes(rows: list[tuple], aliases: dict[int, list[str]]) -> dict[str, list]:
     """The query keys of each person of a chunk (every name: main, aliases, typed Latin form), as arrays."""
-    persons, keys, years = [], [], []
-    for pk, family, given, latin_family, latin_given, year in rows:
+    columns: dict[str, list] = {"persons": [], "keys": [], "years": [], "months": [], "days": []}
+    for pk, family, given, latin_family, latin_given, dob in rows:
         names = row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
         probe = set(probe_keys(family, given))
         for alias in names:
             probe.update(probe_keys(alias, ""))
+        year, month, day = parse_partial_date(dob) or (None, None, None)
         for key in probe:
-            persons.append(pk)
-            keys.append(key)
-            years.append(year)
-    return {"persons": persons, "keys": keys, "years": years}
+            for column, value in zip(columns.values(), (pk, key, year, month, day), strict=True):
+                column.append(value)
+    return columns
 
 
 def _pairs(first_id: int, last_id: int, threshold: float) -> list[tuple[int, int]]:
@@ -130,7 +140,7 @@ def _pairs(first_id: int, last_id: int, threshold: float) -> list[tuple[int, int
         _live(Person)
         .filter(pk__gte=first_id, pk__lte=last_id)
         .order_by()
-        .values_list("pk", "family_name", "given_names", "family_name_latin", "given_names_latin", "birth_year")
+        .values_list("pk", "family_name", "given_names", "family_name_latin", "given_names_latin", "date_of_birth")
     )
     if not rows:
         return []
@@ -138,9 +148,9 @@ def _pairs(first_id: int, last_id: int, threshold: float) -> list[tuple[int, int
     alias_rows = PersonAlias.objects.filter(person_id__gte=first_id, person_id__lte=last_id)
     for person_id, name in alias_rows.values_list("person_id", "name"):
         aliases[person_id].append(name)
-    sql = PAIRS_SQL if threshold > core.DOB_CONFLICT_CEILING else PAIRS_ANY_YEAR_SQL
+    sql = PAIRS_SQL if core.dates_can_rule_out(threshold) else PAIRS_ANY_DATE_SQL
     with connection.cursor() as cursor:
-        cursor.execute(sql.format(table=PersonKey._meta.db_table), _probes(rows, aliases))
+        cursor.execute(sql, _probes(rows, aliases))
         return cursor.fetchall()
 
 

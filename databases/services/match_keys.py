@@ -89,18 +89,27 @@ def probe_keys(family_name: str, given_names: str) -> frozenset[str]:
 # --- stored keys ----------------------------------------------------------------------------------------------
 
 
-def _key_rows(person_ids: Sequence[int]) -> Iterable[tuple[int, str, int | None]]:
-    """(person id, key, year of birth) for each key of the given persons: one query for persons, one for aliases."""
+KeyRow = tuple[int, str, PartialDate | None]
+
+
+def _key_rows(person_ids: Sequence[int]) -> Iterable[KeyRow]:
+    """(person id, key, date of birth) for each key of the given persons: one query for persons, one for aliases."""
     aliases: dict[int, list[str]] = {}
     for person_id, name in PersonAlias.objects.filter(person_id__in=person_ids).values_list("person_id", "name"):
         aliases.setdefault(person_id, []).append(name)
     rows = Person.objects.filter(pk__in=person_ids).values_list(
-        "pk", "family_name", "given_names", "family_name_latin", "given_names_latin", "birth_year"
+        "pk", "family_name", "given_names", "family_name_latin", "given_names_latin", "date_of_birth"
     )
-    for pk, family, given, latin_family, latin_given, year in rows:
+    for pk, family, given, latin_family, latin_given, dob in rows:
         names = row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
+        date = parse_partial_date(dob)
         for key in person_keys_of(family, given, names):
-            yield pk, key, year
+            yield pk, key, date
+
+
+def _key(pk: int, key: str, date: PartialDate | None) -> PersonKey:
+    year, month, day = date or (None, None, None)
+    return PersonKey(person_id=pk, key=key, birth_year=year, birth_month=month, birth_day=day)
 
 
 @transaction.atomic
@@ -110,7 +119,7 @@ def person_keys_refresh(*, person_ids: Sequence[int]) -> int:
     if not person_ids:
         return 0
     PersonKey.objects.filter(person_id__in=person_ids).delete()
-    rows = [PersonKey(person_id=pk, key=key, birth_year=year) for pk, key, year in _key_rows(person_ids)]
+    rows = [_key(*row) for row in _key_rows(person_ids)]
     PersonKey.objects.bulk_create(rows, batch_size=5000)
     return len(rows)
 
@@ -178,14 +187,19 @@ def _keys_load(chunk: int, stdout) -> int:
     return total
 
 
-def _write_keys(rows: list[tuple[int, str, int | None]]) -> int:
+def _copy_line(pk: int, key: str, date: PartialDate | None) -> str:
+    parts = [COPY_NULL if part is None else str(part) for part in (date or (None, None, None))]
+    return f"{pk}\t{key}\t{parts[0]}\t{parts[1]}\t{parts[2]}\n"
+
+
+def _write_keys(rows: list[KeyRow]) -> int:
     if connection.vendor != "postgresql":
-        keys = [PersonKey(person_id=pk, key=key, birth_year=year) for pk, key, year in rows]
-        PersonKey.objects.bulk_create(keys, batch_size=5000)
+        PersonKey.objects.bulk_create([_key(*row) for row in rows], batch_size=5000)
         return len(rows)
-    buffer = io.StringIO("".join(f"{pk}\t{key}\t{COPY_NULL if year is None else year}\n" for pk, key, year in rows))
+    buffer = io.StringIO("".join(_copy_line(*row) for row in rows))
+    columns = "person_id, key, birth_year, birth_month, birth_day"
     with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(f"COPY {PersonKey._meta.db_table} (person_id, key, birth_year) FROM STDIN", buffer)
+        cursor.cursor.copy_expert(f"COPY {PersonKey._meta.db_table} ({columns}) FROM STDIN", buffer)
     return len(rows)
 
 
@@ -306,20 +320,50 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
     return result
 
 
+def dates_in_reach(dob: PartialDate) -> Q:
+    """Key rows whose date of birth does not conflict with `dob` (core.compare_dates), unknown dates included.
+
+    Same year: months unknown, equal, or day and month swapped; a year apart: month and day agree where known.
+    """
+    year, month, day = dob
+    same_year = Q(birth_year=year)
+    near = Q(birth_year__in=[year - 1, year + 1])
+    if month is not None:
+        month_agrees = Q(birth_month__isnull=True) | Q(birth_month=month)
+        near &= month_agrees
+        if day is not None:
+            month_agrees |= Q(birth_month=day, birth_day=month)  # day and month swapped
+        same_year &= month_agrees
+    if day is not None:
+        near &= Q(birth_day__isnull=True) | Q(birth_day=day)
+    return same_year | near
+
+
 def candidate_ids(
-    keys: Iterable[str], *, birth_years: tuple[int, int] | None = None, limit: int | None = None
+    keys: Iterable[str],
+    *,
+    dob: PartialDate | None = None,
+    dated_keys: Iterable[str] = (),
+    limit: int | None = None,
 ) -> list[int]:
     """Ids of persons sharing at least one key (index look-ups), at most MATCH_MAX_CANDIDATES.
 
-    With `birth_years` (first, last), only persons born in those years or of unknown year (inside the index).
+    With `dob` (the query's date of birth, when a conflicting date cannot reach the threshold), only persons
+    whose date does not conflict with it or is unknown, filtered inside the index; and also the persons born on
+    a date in reach who share one of `dated_keys`.
     """
     keys = [key[:KEY_LENGTH] for key in keys]
-    if not keys:
+    dated = [key[:KEY_LENGTH] for key in dated_keys] if dob is not None else []
+    if not keys and not dated:
         return []
     cap = limit or settings.MATCH_MAX_CANDIDATES
-    postings = PersonKey.objects.filter(key__in=keys)
-    if birth_years is not None:
-        postings = postings.filter(Q(birth_year__isnull=True) | Q(birth_year__range=birth_years))
+    condition = Q(key__in=keys)
+    if dob is not None:
+        in_reach = dates_in_reach(dob)
+        condition &= Q(birth_year__isnull=True) | in_reach
+        if dated:
+            condition |= Q(key__in=dated) & in_reach
+    postings = PersonKey.objects.filter(condition)
     return list(postings.values_list("person_id", flat=True).distinct()[:cap])
 
 

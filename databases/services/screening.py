@@ -138,9 +138,11 @@ def person_candidates(
 ) -> tuple[list[tuple[CandidateRow, core.Score]], list[CandidateRow]]:
     """Score the persons sharing a blocking key with the query: (visible kept, restricted kept), best first."""
     prepared = core.prepare(query)
-    # A date of birth narrows the look-up to the years that can still reach the threshold.
-    years = core.birth_year_window(prepared.dob, threshold)
-    ids = candidate_ids(core.query_keys(query.family_name, query.given_names, query.aliases), birth_years=years)
+    # A date of birth narrows the look-up to the dates that can still reach the threshold, and among them one
+    # shared name is enough to be a candidate.
+    dob = prepared.dob if core.dates_can_rule_out(threshold) else None
+    names = (query.family_name, query.given_names, query.aliases)
+    ids = candidate_ids(core.query_keys(*names), dob=dob, dated_keys=core.dated_query_keys(*names))
     rows = {row.id: row for row in candidate_rows(ids, unit=unit, dob=prepared.dob, threshold=threshold)}
     scored = core.screen(prepared, [(row.id, row.prepared) for row in rows.values()], name_frequencies(), threshold)
     visible = [(rows[pk], score) for pk, score in scored if rows[pk].visible]

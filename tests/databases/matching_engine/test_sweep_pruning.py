@@ -6,10 +6,12 @@ from itertools import combinations
 import pytest
 
 from databases.matching.blocking import blocking_keys, query_keys
-from databases.matching.persons import DOB_CONFLICT_CEILING, score
+from databases.matching.dates import parse_partial_date
+from databases.matching.persons import DOB_CONFLICT_CEILING, dates_rule_out, score
 from databases.models import PersonKey
 from databases.screening.sweep import sweep_pairs
 from databases.services.match_keys import candidate_ids, candidate_rows, name_frequencies, probe_keys, row_aliases
+from databases.services.screening import person_screen
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +37,22 @@ def test_the_key_relation_is_symmetric():
             assert bool(query_keys(*a) & blocking_keys(*b)) == bool(query_keys(*b) & blocking_keys(*a)), (a, b)
 
 
-def test_the_year_window_keeps_unknown_and_neighbouring_years(person_of, ncb_es):
-    near = person_of(ncb_es, "El Khatib", "Mohamed", "1976-03-02")
-    unknown = person_of(ncb_es, "El Khatib", "Mohamed", "")
-    far = person_of(ncb_es, "El Khatib", "Mohamed", "1978-03-02")
-    found = candidate_ids(query_keys("El Khatib", "Mohamed"), birth_years=(1974, 1976))
-    assert near.pk in found and unknown.pk in found and far.pk not in found
+def test_the_date_filter_keeps_the_dates_that_can_match(person_of, ncb_es):
+    kept = [
+        person_of(ncb_es, "El Khatib", "Mohamed", dob, reference=f"K-{dob}")
+        for dob in ("1975-03-02", "1975-03-09", "1975-02-03", "1975", "1975-03", "1976-03-02", "1974", "")
+    ]
+    left = [
+        person_of(ncb_es, "El Khatib", "Mohamed", dob, reference=f"L-{dob}")
+        for dob in ("1975-07-02", "1976-03-05", "1974-04", "1977-03-02", "1978")
+    ]
+    found = set(candidate_ids(query_keys("El Khatib", "Mohamed"), dob=(1975, 3, 2)))
+    assert {person.pk for person in kept} <= found
+    assert not {person.pk for person in left} & found
+    # The filter in the index is the core's rule: what it keeps is exactly what the dates do not rule out.
+    for person in [*kept, *left]:
+        ruled_out = dates_rule_out((1975, 3, 2), parse_partial_date(person.date_of_birth), 0.75)
+        assert ruled_out == (person.pk not in found), person.date_of_birth
 
 
 @pytest.fixture
@@ -84,3 +96,14 @@ def test_a_sweep_finds_every_pair_that_scores_and_each_once(population, threshol
     assert set(pairs) == expected
     if threshold <= DOB_CONFLICT_CEILING:
         assert any("dob_conflict" in {r.code for r in s.reasons} for _a, _b, s in found)
+
+
+def test_with_a_date_of_birth_one_shared_name_makes_a_candidate(person_of, ncb_es, officer_fr):
+    # 'انجلوا' and 'Langlois' are too far apart for the pair keys; 'مهدي' ~ 'Mehdi' and the year carry it.
+    person = person_of(ncb_es, "Langlois", "Mehdi", "1980-04-02")
+    query = {"family_name": "انجلوا", "given_names": "مهدي"}
+    assert not query_keys(query["family_name"], query["given_names"]) & blocking_keys("Langlois", "Mehdi")
+    found = person_screen(viewer=officer_fr, date_of_birth="1980-04-02", **query)
+    assert [candidate.id for candidate in found] == [person.pk]
+    assert person_screen(viewer=officer_fr, **query) == []
+    assert person_screen(viewer=officer_fr, date_of_birth="1983-04-02", **query) == []
