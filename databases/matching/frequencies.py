@@ -41,6 +41,8 @@ class NameFrequencies:
         # log of the share below which a name is fully distinctive; weights scale from there.
         self._rare_log = -math.log(RARE_SHARE)
         self._cache: dict[str, float] = {}
+        # Alignment values of name pairs under these weights (databases.matching.names.align_value).
+        self.alignments: dict[tuple, float] = {}
 
     @classmethod
     def from_counts(cls, token_counts: Mapping[str, int]) -> NameFrequencies:

@@ -69,14 +69,24 @@ def _form(words: list[tuple[str, str]]) -> NameForm:
     return NameForm(tuple(t for t, _ in words), tuple(r for _, r in words), tuple(units))
 
 
-# Names repeat across a population: a sweep or a screening prepares each distinct name once per process.
-@lru_cache(maxsize=200_000)
 def name_forms(family_name: str, given_names: str = "", aliases: tuple[str, ...] = ()) -> tuple[NameForm, ...]:
     """Return the main name (family then given tokens) and one form per alias; empty names are left out."""
+    forms = (_main_form(family_name, given_names), *(_alias_form(alias) for alias in aliases))
+    return tuple(form for form in forms if form is not None)
+
+
+# Names repeat across a population: a sweep or a screening prepares each distinct name once per process, and
+# persons of the same name share one form (so that their alignments are remembered once, see align_value).
+@lru_cache(maxsize=300_000)
+def _main_form(family_name: str, given_names: str) -> NameForm | None:
     main = [(t, "family") for t in tokens(family_name)] + [(t, "given") for t in tokens(given_names)]
-    forms = [_form(main)] if main else []
-    forms.extend(_form([(t, "alias") for t in tokens(alias)]) for alias in aliases if tokens(alias))
-    return tuple(forms)
+    return _form(main) if main else None
+
+
+@lru_cache(maxsize=100_000)
+def _alias_form(alias: str) -> NameForm | None:
+    words = tokens(alias)
+    return _form([(t, "alias") for t in words]) if words else None
 
 
 def _first_letter(token: str) -> str:
@@ -141,6 +151,25 @@ def align(query: NameForm, candidate: NameForm, frequencies: NameFrequencies, *,
     if not explain:
         return Alignment(value)
     return Alignment(value, _reasons(chosen, query, rest_q, candidate, rest_c))
+
+
+# Alignment values remembered per frequency table; emptied when full (a sweep meets millions of name pairs).
+ALIGNMENT_MEMORY = 500_000
+
+
+def align_value(query: NameForm, candidate: NameForm, frequencies: NameFrequencies) -> float:
+    """align(...).value, remembered per pair of token sequences: homonyms make the same pairs over and over.
+
+    The value depends on the tokens and the frequency table only (roles only change the reasons).
+    """
+    memory = frequencies.alignments
+    key = (query.tokens, candidate.tokens)
+    value = memory.get(key)
+    if value is None:
+        if len(memory) >= ALIGNMENT_MEMORY:
+            memory.clear()
+        value = memory[key] = align(query, candidate, frequencies).value
+    return value
 
 
 def _reasons(

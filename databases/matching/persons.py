@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from databases.matching.blocking import blocking_keys, dated_query_keys, query_keys
 from databases.matching.dates import DateAgreement, PartialDate, compare_dates, parse_partial_date
 from databases.matching.frequencies import NO_FREQUENCIES, NameFrequencies
-from databases.matching.names import NameForm, align, name_forms
+from databases.matching.names import NameForm, align, align_value, name_forms
 from databases.matching.reasons import Reason
 
 __all__ = [
@@ -124,19 +124,25 @@ def score(
     explain: bool = True,
 ) -> Score:
     """Score a candidate against a query; with explain=False only the value is computed (faster)."""
-    best = None
-    for q_index, q_name in enumerate(query.names):
-        for c_index, c_name in enumerate(candidate.names):
-            result = align(q_name, c_name, frequencies, explain=explain)
-            if best is None or result.value > best[0].value:
-                best = (result, q_index > 0 or c_index > 0)
-    if best is None:
-        return Score(0.0)
-    alignment, via_alias = best
-    value = alignment.value
-    reasons: list[Reason] = list(alignment.reasons) if explain else []
-    if via_alias and explain:
-        reasons.append(Reason("name_alias"))
+    if explain:
+        best = None
+        for q_index, q_name in enumerate(query.names):
+            for c_index, c_name in enumerate(candidate.names):
+                result = align(q_name, c_name, frequencies, explain=True)
+                if best is None or result.value > best[0].value:
+                    best = (result, q_index > 0 or c_index > 0)
+        if best is None:
+            return Score(0.0)
+        alignment, via_alias = best
+        value = alignment.value
+        reasons: list[Reason] = list(alignment.reasons)
+        if via_alias:
+            reasons.append(Reason("name_alias"))
+    else:
+        if not query.names or not candidate.names:
+            return Score(0.0)
+        value = max(align_value(q, c, frequencies) for q in query.names for c in candidate.names)
+        reasons = []
 
     if query.dob is not None and candidate.dob is not None:
         agreement = compare_dates(query.dob, candidate.dob)
