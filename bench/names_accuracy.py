@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from databases.matching.blocking import blocking_keys, dated_query_keys, loose_forms, query_keys  # noqa: E402
+from databases.matching.dates import DateAgreement, compare_dates, parse_partial_date  # noqa: E402
 from databases.matching.frequencies import NameFrequencies  # noqa: E402
 from databases.matching.normalize import fold_name, tokens  # noqa: E402
 from databases.matching.persons import MATCH_THRESHOLD, Person, prepare, score  # noqa: E402
@@ -200,7 +201,6 @@ def results_curve(results: dict[int, list], tests, people, gold, mode: str, thre
 
 def engine_results(tests, index, prepared, frequencies, dob: str | None) -> tuple[dict[int, list], list, list, int]:
     """Our engine on each test: blocking-key look-up then scoring; (results, candidates, timings, blocked)."""
-    years = [p.dob[0] for p in prepared]
     results: dict[int, list] = {}
     n_candidates, timings = [], []
     blocked = 0
@@ -211,11 +211,12 @@ def engine_results(tests, index, prepared, frequencies, dob: str | None) -> tupl
         query = prepare(query_person)
         found = {i for key in query_keys(family, given) for i in index.get(key, ())}
         if date is not None and DATED_KEYS:
-            # As in production: a date of birth narrows the look-up to persons born within a year, and the
-            # single-token keys are looked up among them too.
-            found |= {i for key in dated_query_keys(family, given) for i in index.get(key, ())}
-            year = int(date[:4])
-            found = {i for i in found if abs(years[i] - year) <= 1}
+            # As in production (match_keys.candidate_ids): a date of birth leaves out the dates it rules out,
+            # and with a full date the single-token keys are looked up among the full dates in reach too.
+            query_dob = parse_partial_date(date)
+            if len(date) == 10:
+                found |= {i for key in dated_query_keys(family, given) for i in index.get(key, ())}
+            found = {i for i in found if compare_dates(query_dob, prepared[i].dob) is not DateAgreement.CONFLICT}
         scored = [(i, score(query, prepared[i], frequencies, explain=False).value) for i in found]
         for i, value in scored:
             if value >= MATCH_THRESHOLD:

@@ -165,9 +165,12 @@ def person_keys_rebuild(*, chunk: int = 20_000, stdout=None) -> int:
         # One validating join instead of a trigger per row during the COPY.
         for name, definition in foreign_keys:
             cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
-        cursor.execute(f"ANALYZE {table}")
         if stdout is not None:
             stdout.write(f"  indexes built in {time.monotonic() - started:.0f} s")
+    # VACUUM sets the visibility map, so that candidate look-ups read the index alone; it cannot run inside a
+    # caller's transaction (tests), where statistics are all that can be refreshed.
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {table}" if connection.in_atomic_block else f"VACUUM (ANALYZE) {table}")
     return total
 
 
@@ -349,11 +352,13 @@ def candidate_ids(
     """Ids of persons sharing at least one key (index look-ups), at most MATCH_MAX_CANDIDATES.
 
     With `dob` (the query's date of birth, when a conflicting date cannot reach the threshold), only persons
-    whose date does not conflict with it or is unknown, filtered inside the index; and also the persons born on
-    a date in reach who share one of `dated_keys`.
+    whose date does not conflict with it or is unknown, filtered inside the index; and, when `dob` is a full
+    date, also the persons with a full date of birth in reach who share one of `dated_keys`.
     """
     keys = [key[:KEY_LENGTH] for key in keys]
-    dated = [key[:KEY_LENGTH] for key in dated_keys] if dob is not None else []
+    # One shared name is enough only between full dates of birth (a year alone is shared by too many).
+    full_date = dob is not None and dob[2] is not None
+    dated = [key[:KEY_LENGTH] for key in dated_keys] if full_date else []
     if not keys and not dated:
         return []
     cap = limit or settings.MATCH_MAX_CANDIDATES
@@ -362,7 +367,7 @@ def candidate_ids(
         in_reach = dates_in_reach(dob)
         condition &= Q(birth_year__isnull=True) | in_reach
         if dated:
-            condition |= Q(key__in=dated) & in_reach
+            condition |= Q(key__in=dated, birth_month__isnull=False, birth_day__isnull=False) & in_reach
     postings = PersonKey.objects.filter(condition)
     return list(postings.values_list("person_id", flat=True).distinct()[:cap])
 
