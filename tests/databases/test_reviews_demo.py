@@ -1,13 +1,15 @@
 """Review reminders, the demo data and the synthetic generator."""
 
 import datetime as dt
+import random
+from collections import Counter
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from databases import demo
+from databases import demo, synthetic
 from databases.models import Person, TravelDocument, Vehicle
 from databases.services import record_review_remind
 from databases.tasks import record_review_remind_task
@@ -51,3 +53,37 @@ def test_generate_records_writes_rows_with_keys(capsys):
     assert Person.objects.filter(reference__startswith="GEN-", nationalities__isnull=False).count() == 50
     call_command("generate_records", "--travel-documents", "300")
     assert TravelDocument.objects.filter(reference__startswith="GEN-").count() == 300
+
+
+NAMES_TSV = "latin\tarabic\tcount\nmohamed\tمحمد\t90\nkhatib\tالخطيب\t9\nsmith\tسميث\t1\n"
+
+
+def test_a_name_pool_draws_names_by_how_often_they_are_carried(tmp_path):
+    path = tmp_path / "names.tsv"
+    path.write_text(NAMES_TSV, encoding="utf-8")
+    pool = synthetic.NamePool.from_tsv(path)
+    rng = random.Random(3)
+    latin = Counter(pool.draw(rng, arabic=False) for _ in range(5000))
+    assert set(latin) == {"Mohamed", "Khatib", "Smith"}
+    assert latin["Mohamed"] > 8 * latin["Khatib"] > 8 * latin["Smith"] > 0
+    assert {pool.draw(rng, arabic=True) for _ in range(500)} == {"محمد", "الخطيب", "سميث"}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY needs PostgreSQL")
+def test_generate_records_takes_names_from_a_list_and_refuses_a_bad_one(tmp_path):
+    path = tmp_path / "names.tsv"
+    path.write_text(NAMES_TSV, encoding="utf-8")
+    call_command("generate_records", "--persons", "60", "--names", str(path))
+    tokens = {
+        token
+        for family, given in Person.objects.filter(reference__startswith="GEN-").values_list(
+            "family_name", "given_names"
+        )
+        for token in f"{family} {given}".split()
+    }
+    assert tokens <= {"Mohamed", "Khatib", "Smith", "محمد", "الخطيب", "سميث"} and "Mohamed" in tokens
+    (tmp_path / "bad.tsv").write_text("name\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="--names"):
+        call_command("generate_records", "--persons", "5", "--names", str(tmp_path / "bad.tsv"))
+    with pytest.raises(CommandError, match="--names"):
+        call_command("generate_records", "--persons", "5", "--names", str(tmp_path / "missing.tsv"))
