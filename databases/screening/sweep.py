@@ -8,6 +8,7 @@ when no worker is left on the sweep (leases.batch_work_recover); hits are keyed 
 """
 
 import datetime as dt
+import functools
 from collections import defaultdict
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from ..matching import persons as core
 from ..matching.dates import parse_partial_date
 from ..models import MatchSweep, MatchSweepChunk, Person, PersonAlias
 from ..models.matching import JobStatus
-from ..services.match_keys import candidate_rows, name_frequencies, probe_keys, row_aliases
+from ..services.match_keys import candidate_rows, compose, name_frequencies, probe_keys, row_aliases
 from ..services.matching import _live, _ordered, pair_hit
 from .leases import MATCH_SWEEP, work_lease
 
@@ -90,19 +91,16 @@ def _close(sweep_id: int) -> None:
 # Pairs (chunk person, other person) sharing a key, each unordered pair once: the probe/stored key relation is
 # symmetric (a name's query keys meet another's stored keys exactly when the reverse holds), so the pair is
 # taken from its lower id. Dates of birth that conflict (core.compare_dates) cannot reach the threshold: the
-# index on (key, birth_year) with month and day leaves them out, as match_keys.dates_in_reach does for a query;
+# index on (key, birth_year) with month and day leaves them out, as match_keys.candidate_ids does for a query;
 # unknown dates match any.
-PAIRS_SQL = """
+PAIRS = """
     WITH p AS (
         SELECT * FROM unnest(%(persons)s::bigint[], %(keys)s::text[], %(years)s::int[], %(months)s::int[],
                              %(days)s::int[]) AS p(id, key, year, month, day)
     )
     SELECT p.id, k.person_id FROM p JOIN databases_personkey k
         ON k.key = p.key AND k.birth_year BETWEEN p.year - 1 AND p.year + 1 AND k.person_id > p.id
-    WHERE (k.birth_year = p.year AND (p.month IS NULL OR k.birth_month IS NULL OR k.birth_month = p.month
-                                      OR (k.birth_month = p.day AND k.birth_day = p.month)))
-        OR (k.birth_year <> p.year AND (p.month IS NULL OR k.birth_month IS NULL OR k.birth_month = p.month)
-            AND (p.day IS NULL OR k.birth_day IS NULL OR k.birth_day = p.day))
+    WHERE {reach}
     UNION
     SELECT p.id, k.person_id FROM p JOIN databases_personkey k
         ON k.key = p.key AND k.birth_year IS NULL AND k.person_id > p.id
@@ -112,12 +110,17 @@ PAIRS_SQL = """
     WHERE p.year IS NULL
 """
 # Without the dates' pruning (a threshold at or below the dates' ceiling), any shared key makes a pair.
-PAIRS_ANY_DATE_SQL = """
+PAIRS_ANY_DATE = """
     SELECT DISTINCT p.id, k.person_id
     FROM unnest(%(persons)s::bigint[], %(keys)s::text[], %(years)s::int[], %(months)s::int[], %(days)s::int[])
         AS p(id, key, year, month, day)
     JOIN databases_personkey k ON k.key = p.key AND k.person_id > p.id
 """
+
+
+@functools.cache
+def _pairs_statement() -> str:
+    return compose(PAIRS, reach=("p.year", "p.month", "p.day"))
 
 
 def _probes(rows: list[tuple], aliases: dict[int, list[str]]) -> dict[str, list]:
@@ -148,7 +151,7 @@ def _pairs(first_id: int, last_id: int, threshold: float) -> list[tuple[int, int
     alias_rows = PersonAlias.objects.filter(person_id__gte=first_id, person_id__lte=last_id)
     for person_id, name in alias_rows.values_list("person_id", "name"):
         aliases[person_id].append(name)
-    sql = PAIRS_SQL if core.dates_can_rule_out(threshold) else PAIRS_ANY_DATE_SQL
+    sql = _pairs_statement() if core.dates_can_rule_out(threshold) else PAIRS_ANY_DATE
     with connection.cursor() as cursor:
         cursor.execute(sql, _probes(rows, aliases))
         return cursor.fetchall()

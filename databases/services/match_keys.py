@@ -5,6 +5,7 @@ persons sharing a query's keys, and turns person rows into the core's PreparedPe
 (id, updated_at) so that a worker screening many queries prepares each candidate once.
 """
 
+import functools
 import io
 import threading
 import time
@@ -323,23 +324,46 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
     return result
 
 
-def dates_in_reach(dob: PartialDate) -> Q:
-    """Key rows whose date of birth does not conflict with `dob` (core.compare_dates), unknown dates included.
+# Key rows (alias k) whose date of birth does not conflict with a date {year}-{month}-{day} (core.compare_dates):
+# the same year with months unknown, equal, or day and month swapped; a year apart with month and day agreeing
+# where known. Only for rows whose year is within one of {year}; the columns are in the index.
+IN_REACH = """
+    ((k.birth_year = {year} AND ({month} IS NULL OR k.birth_month IS NULL OR k.birth_month = {month}
+                                 OR (k.birth_month = {day} AND k.birth_day = {month})))
+     OR (k.birth_year <> {year} AND ({month} IS NULL OR k.birth_month IS NULL OR k.birth_month = {month})
+         AND ({day} IS NULL OR k.birth_day IS NULL OR k.birth_day = {day})))
+"""
+# Each part is a plain index range, so PostgreSQL answers from the index alone.
+CANDIDATES = """
+    SELECT k.person_id FROM databases_personkey k WHERE k.key = ANY(%(keys)s) AND k.birth_year IS NULL
+    UNION
+    SELECT k.person_id FROM databases_personkey k
+    WHERE k.key = ANY(%(keys)s) AND k.birth_year BETWEEN %(year)s - 1 AND %(year)s + 1 AND {reach}
+    UNION
+    SELECT k.person_id FROM databases_personkey k
+    WHERE k.key = ANY(%(dated)s) AND k.birth_year BETWEEN %(year)s - 1 AND %(year)s + 1
+        AND k.birth_month IS NOT NULL AND k.birth_day IS NOT NULL AND {reach}
+    LIMIT %(cap)s
+"""
+CANDIDATES_ANY_DATE = "SELECT DISTINCT k.person_id FROM databases_personkey k WHERE k.key = ANY(%(keys)s) LIMIT %(cap)s"
 
-    Same year: months unknown, equal, or day and month swapped; a year apart: month and day agree where known.
+
+def compose(template: str, reach: tuple[str, str, str]) -> str:
+    """`template` with IN_REACH for the SQL expressions (year, month, day) in place of {reach}.
+
+    Composed with psycopg2.sql from constant pieces: nothing from outside is ever formatted into SQL.
     """
-    year, month, day = dob
-    same_year = Q(birth_year=year)
-    near = Q(birth_year__in=[year - 1, year + 1])
-    if month is not None:
-        month_agrees = Q(birth_month__isnull=True) | Q(birth_month=month)
-        near &= month_agrees
-        if day is not None:
-            month_agrees |= Q(birth_month=day, birth_day=month)  # day and month swapped
-        same_year &= month_agrees
-    if day is not None:
-        near &= Q(birth_day__isnull=True) | Q(birth_day=day)
-    return same_year | near
+    from psycopg2.sql import SQL
+
+    year, month, day = (SQL(expression) for expression in reach)
+    statement = SQL(template).format(reach=SQL(IN_REACH).format(year=year, month=month, day=day))
+    with connection.cursor() as cursor:
+        return statement.as_string(cursor.connection)
+
+
+@functools.cache
+def _candidates_statement() -> str:
+    return compose(CANDIDATES, reach=("%(year)s", "%(month)s", "%(day)s"))
 
 
 def candidate_ids(
@@ -361,15 +385,12 @@ def candidate_ids(
     dated = [key[:KEY_LENGTH] for key in dated_keys] if full_date else []
     if not keys and not dated:
         return []
-    cap = limit or settings.MATCH_MAX_CANDIDATES
-    condition = Q(key__in=keys)
+    params = {"keys": keys, "dated": dated, "cap": limit or settings.MATCH_MAX_CANDIDATES}
     if dob is not None:
-        in_reach = dates_in_reach(dob)
-        condition &= Q(birth_year__isnull=True) | in_reach
-        if dated:
-            condition |= Q(key__in=dated, birth_month__isnull=False, birth_day__isnull=False) & in_reach
-    postings = PersonKey.objects.filter(condition)
-    return list(postings.values_list("person_id", flat=True).distinct()[:cap])
+        params.update(zip(("year", "month", "day"), dob, strict=True))
+    with connection.cursor() as cursor:
+        cursor.execute(_candidates_statement() if dob is not None else CANDIDATES_ANY_DATE, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def candidate_rows(
