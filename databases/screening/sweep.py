@@ -161,8 +161,9 @@ def sweep_pairs(*, first_id: int, last_id: int, threshold: float | None = None) 
     """Pairs (person, candidate of another owner, score) at or above threshold for the persons of an id range.
 
     Bulk form of screening: one query gives every candidate pair of the chunk (each unordered pair once, pruned
-    by year of birth in the index), one more their rows; dates are compared before names, then pure-Python
-    scoring with prepared persons.
+    by date of birth in the index), one more their rows; dates are compared before names, then pure-Python
+    scoring with prepared persons. Pairs sharing a single name only (the screening's dated keys) are not swept:
+    they would multiply the pairs many times over; a person's own matching when it is saved looks them up.
     """
     threshold = settings.MATCH_PERSON_THRESHOLD if threshold is None else threshold
     pairs = _pairs(first_id, last_id, threshold)
