@@ -77,13 +77,14 @@ def name_forms(family_name: str, given_names: str = "", aliases: tuple[str, ...]
 
 # Names repeat across a population: a sweep or a screening prepares each distinct name once per process, and
 # persons of the same name share one form (so that their alignments are remembered once, see align_value).
-@lru_cache(maxsize=300_000)
+# About 0.8 KB a form: the bound keeps a web worker's share under 100 MB.
+@lru_cache(maxsize=100_000)
 def _main_form(family_name: str, given_names: str) -> NameForm | None:
     main = [(t, "family") for t in tokens(family_name)] + [(t, "given") for t in tokens(given_names)]
     return _form(main) if main else None
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _alias_form(alias: str) -> NameForm | None:
     words = tokens(alias)
     return _form([(t, "alias") for t in words]) if words else None
@@ -154,7 +155,7 @@ def align(query: NameForm, candidate: NameForm, frequencies: NameFrequencies, *,
 
 
 # Alignment values remembered per frequency table; emptied when full (a sweep meets millions of name pairs).
-ALIGNMENT_MEMORY = 500_000
+ALIGNMENT_MEMORY = 200_000
 
 
 def align_value(query: NameForm, candidate: NameForm, frequencies: NameFrequencies) -> float:
