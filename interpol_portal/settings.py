@@ -361,6 +361,7 @@ CELERY_BEAT_SCHEDULE.update(
 # Score from which a person is a candidate (the core's MATCH_THRESHOLD, tuned on bench/names_accuracy.py).
 MATCH_PERSON_THRESHOLD = env_float("MATCH_PERSON_THRESHOLD", 0.75)
 MATCH_MAX_CANDIDATES = 2000  # persons scored per query, taken from the blocking-key table
+MATCH_MAX_CANDIDATES_WITHOUT_DATE = 500  # without a date of birth: those sharing the most keys
 MATCH_PREPARED_CACHE = 100_000  # prepared persons kept per process (about 1.5 KB each)
 SCREENING_DEFAULT_LIMIT = 20
 SCREENING_MAX_LIMIT = 200

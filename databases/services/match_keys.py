@@ -346,7 +346,12 @@ CANDIDATES = """
         AND k.birth_month IS NOT NULL AND k.birth_day IS NOT NULL AND {reach}
     LIMIT %(cap)s
 """
-CANDIDATES_ANY_DATE = "SELECT DISTINCT k.person_id FROM databases_personkey k WHERE k.key = ANY(%(keys)s) LIMIT %(cap)s"
+# Without a date, the persons sharing the most keys with the query first: a common name can be carried by
+# thousands, and scoring them all would cost seconds for answers that are cut to the best few anyway.
+CANDIDATES_ANY_DATE = """
+    SELECT k.person_id FROM databases_personkey k WHERE k.key = ANY(%(keys)s)
+    GROUP BY k.person_id ORDER BY count(*) DESC, k.person_id LIMIT %(cap)s
+"""
 
 
 def compose(template: str, reach: tuple[str, str, str]) -> str:
@@ -374,11 +379,12 @@ def candidate_ids(
     dated_keys: Iterable[str] = (),
     limit: int | None = None,
 ) -> list[int]:
-    """Ids of persons sharing at least one key (index look-ups), at most MATCH_MAX_CANDIDATES.
+    """Ids of persons sharing at least one key (index look-ups).
 
     With `dob` (the query's date of birth, when a conflicting date cannot reach the threshold), only persons
-    whose date does not conflict with it or is unknown, filtered inside the index; and, when `dob` is a full
-    date, also the persons with a full date of birth in reach who share one of `dated_keys`.
+    whose date does not conflict with it or is unknown, filtered inside the index, at most MATCH_MAX_CANDIDATES;
+    and, when `dob` is a full date, also the persons with a full date of birth in reach who share one of
+    `dated_keys`. Without `dob`, the MATCH_MAX_CANDIDATES_WITHOUT_DATE persons sharing the most keys.
     """
     keys = [key[:KEY_LENGTH] for key in keys]
     # One shared name is enough only between full dates of birth (a year alone is shared by too many).
@@ -386,7 +392,8 @@ def candidate_ids(
     dated = [key[:KEY_LENGTH] for key in dated_keys] if full_date else []
     if not keys and not dated:
         return []
-    params = {"keys": keys, "dated": dated, "cap": limit or settings.MATCH_MAX_CANDIDATES}
+    cap = settings.MATCH_MAX_CANDIDATES if dob is not None else settings.MATCH_MAX_CANDIDATES_WITHOUT_DATE
+    params = {"keys": keys, "dated": dated, "cap": limit or cap}
     if dob is not None:
         params.update(zip(("year", "month", "day"), dob, strict=True))
     with connection.cursor() as cursor:

@@ -107,3 +107,19 @@ def test_with_a_date_of_birth_one_shared_name_makes_a_candidate(person_of, ncb_e
     assert [candidate.id for candidate in found] == [person.pk]
     assert person_screen(viewer=officer_fr, **query) == []
     assert person_screen(viewer=officer_fr, date_of_birth="1983-04-02", **query) == []
+
+
+def test_without_a_date_the_persons_sharing_the_most_keys_come_first(person_of, ncb_es, settings):
+    persons = [
+        person_of(ncb_es, family, given, reference=f"R-{i}")
+        for i, (family, given) in enumerate([("Khatib", ""), ("Al-Khateeb", "Muhammad Ali"), ("El Khatib", "Mohamed")])
+    ]
+    keys = query_keys("El Khatib", "Mohamed")
+    shared = {
+        person.pk: PersonKey.objects.filter(person=person, key__in=[key[:64] for key in keys]).count()
+        for person in persons
+    }
+    ranked = sorted(shared, key=lambda pk: (-shared[pk], pk))
+    assert shared[ranked[0]] > shared[ranked[-1]] > 0
+    settings.MATCH_MAX_CANDIDATES_WITHOUT_DATE = 2
+    assert candidate_ids(keys) == ranked[:2]
