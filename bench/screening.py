@@ -10,7 +10,8 @@ policy, the audit row; no hit recorded) for queries taken from stored persons: a
 in Arabic script their stored Latin form (a cross-script query). With --sweep, the time and peak memory of
 sweep_pairs (the scoring part of the nightly sweep, databases.screening.sweep) over chunks of --sweep-chunk
 persons in one process, stopped after --sweep-seconds and extrapolated to the whole table; --profile-chunk N
-profiles a chunk of N persons first. --queries 0 skips the latency part.
+profiles a chunk of N persons first. --queries 0 skips the latency part; --names-only asks without the date of
+birth.
 """
 
 import argparse
@@ -37,6 +38,7 @@ def main() -> None:
     parser.add_argument("--sweep-chunk", type=int, default=5000, help="persons per sweep chunk (the setting: 5000)")
     parser.add_argument("--profile-chunk", type=int, default=0, metavar="N", help="cProfile a sweep chunk of N persons")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--names-only", action="store_true", help="ask without the date of birth")
     args = parser.parse_args()
 
     import django
@@ -73,6 +75,7 @@ def main() -> None:
         if not family.isascii() and latin_family and rng.random() < 0.5:
             family, given = latin_family, latin_given
             cross += 1
+        dob = None if args.names_only else dob
         queries.append(screening_query(family_name=family, given_names=given, date_of_birth=dob))
     warm, queries = queries[:50], queries[50:]
     for query in warm:  # the frequency table and the connection, as a running service has them
