@@ -56,43 +56,38 @@ class FixedWindowThrottle(BaseThrottle):
         return max(0.0, self.window_ends - time.time())
 
 
-def read_and_count(read_key: str, count_key: str, timeout: int) -> tuple[object | None, int]:
+def read_and_count(read_key: str | None, count_key: str, timeout: int) -> tuple[object | None, int]:
     """cache.get(read_key) and one request counted under count_key, in a single round trip to Redis.
 
     A check reads its cached token and counts against the token's rate limit: one pipeline instead of two
-    round trips. Without Redis (another backend, or Redis down) each part falls back on its own.
+    round trips (without `read_key`, the count alone). Without Redis (another backend, or Redis down) each part
+    falls back on its own; with Redis down nothing is counted: checks go on unthrottled rather than failing
+    (interpol_portal.cache).
     """
     backend = getattr(cache, "_cache", None)
     if backend is None or not hasattr(backend, "get_client"):
-        return cache.get(read_key), _increment(count_key, timeout)
-    full_read, full_count = cache.make_and_validate_key(read_key), cache.make_and_validate_key(count_key)
+        return (cache.get(read_key) if read_key else None), _count_in_cache(count_key, timeout)
+    full_count = cache.make_and_validate_key(count_key)
     try:
         pipeline = backend.get_client(full_count, write=True).pipeline(transaction=False)
-        pipeline.get(full_read)
+        if read_key:
+            pipeline.get(cache.make_and_validate_key(read_key))
         pipeline.incr(full_count)
         pipeline.expire(full_count, timeout, nx=True)
-        value, count, _expiry = pipeline.execute()
+        answers = pipeline.execute()
     except RedisError as error:
-        redis_unavailable("token and rate limit", error)
+        redis_unavailable("token and rate limit" if read_key else "rate limit", error)
         return None, 0
-    return (None if value is None else backend._serializer.loads(value)), int(count)
+    value = answers[0] if read_key else None
+    return (None if value is None else backend._serializer.loads(value)), int(answers[-2])
 
 
 def _increment(key: str, timeout: int) -> int:
     """Count one request: a single round trip to Redis (INCR and EXPIRE pipelined), atomic across workers."""
-    backend = getattr(cache, "_cache", None)
-    if backend is not None and hasattr(backend, "get_client"):
-        full_key = cache.make_and_validate_key(key)
-        try:
-            client = backend.get_client(full_key, write=True)
-            pipeline = client.pipeline(transaction=False)
-            pipeline.incr(full_key)
-            pipeline.expire(full_key, timeout, nx=True)
-            return int(pipeline.execute()[0])
-        except RedisError as error:
-            # Without Redis nothing is counted: checks go on unthrottled rather than failing (interpol_portal.cache).
-            redis_unavailable("rate limit", error)
-            return 0
+    return read_and_count(None, key, timeout)[1]
+
+
+def _count_in_cache(key: str, timeout: int) -> int:
     cache.add(key, 0, timeout=timeout)
     try:
         return cache.incr(key)
