@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .copy_format import copy_line
 from .identifiers.confusables import confusion_key
 from .identifiers.vin import vin_check_digit
 from .keys import latin, name_key
@@ -82,10 +83,6 @@ MAKES = (
 )
 COLOURS = ("black", "white", "silver", "grey", "blue", "red", "green")
 VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
-
-
-def _tsv(values) -> str:
-    return "\t".join("\\N" if v is None else str(v).replace("\\", "\\\\").replace("\t", " ") for v in values) + "\n"
 
 
 def _common(rng: random.Random, owners: list[int], reference: str, status: str, today: dt.date) -> list:
@@ -282,11 +279,11 @@ def persons(
             "",
             rng.choice("MF"),
         ]
-        nationality = [_tsv([pk, rng.choice(countries)])]
+        nationality = [copy_line([pk, rng.choice(countries)])]
         aliases = []
         if rng.random() < 0.2:
-            aliases.append(_tsv([pk, alias, alias, _key(alias, "")]))
-        yield _tsv(row), nationality, aliases
+            aliases.append(copy_line([pk, alias, alias, _key(alias, "")]))
+        yield copy_line(row), nationality, aliases
 
 
 VEHICLE_COLUMNS = (
@@ -332,4 +329,4 @@ def vehicles(n: int, owners: list[int], seed: int, today: dt.date) -> Iterator[s
             rng.randrange(1995, 2026),
             None,
         ]
-        yield _tsv(row)
+        yield copy_line(row)

@@ -23,6 +23,7 @@ from ncb.models import AuditEntry, User
 from ncb.services import audit_bulk, audit_record, audit_target_columns, client_ip, restricted_attempt_notify, storable
 
 from ..choices import ACTIVE_STATUSES
+from ..copy_format import copy_field
 from ..identifiers import IdentifierError
 from ..models import GlobalRecord, Hit
 from .hits import hit_record
@@ -289,22 +290,16 @@ def _audit_rows(*, user: User, ip: str | None, action: str, rows: list[tuple[dic
 
 # From this many rows a batch's audit rows go through COPY: no statement text to build and parse per row.
 COPY_FROM_ROWS = 50
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def _copy_field(value) -> str:
-    """One field of COPY's text format: NULL as \\N, backslashes and separators escaped."""
-    return "\\N" if value is None else str(value).translate(_COPY_ESCAPES)
 
 
 def _audit_copy(*, user: User, ip: str | None, action: str, rows: list[tuple[dict, str, object]], at) -> None:
     # What every row of the batch shares is escaped once.
-    head = "\t".join(map(_copy_field, (at.isoformat(), user.pk, user.get_username(), user.unit_id, action)))
-    tail = _copy_field(ip)
+    head = "\t".join(map(copy_field, (at.isoformat(), user.pk, user.get_username(), user.unit_id, action)))
+    tail = copy_field(ip)
     lines = []
     for query, outcome, target in rows:
-        columns = "\t".join(map(_copy_field, audit_target_columns(target).values()))
-        lines.append(f"{head}\t{columns}\t{_copy_field(json.dumps(storable(query)))}\t{_copy_field(outcome)}\t{tail}\n")
+        columns = "\t".join(map(copy_field, audit_target_columns(target).values()))
+        lines.append(f"{head}\t{columns}\t{copy_field(json.dumps(storable(query)))}\t{copy_field(outcome)}\t{tail}\n")
     with connection.cursor() as cursor:
         cursor.cursor.copy_expert(_audit_copy_statement(), io.StringIO("".join(lines)))
 

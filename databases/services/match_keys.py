@@ -22,6 +22,7 @@ from django.utils import timezone
 from ncb.access import visibility_q
 
 from ..choices import ACTIVE_STATUSES
+from ..copy_format import copy_line
 from ..matching import persons as core
 from ..matching.dates import PartialDate, parse_partial_date
 from ..matching.frequencies import NameFrequencies
@@ -31,7 +32,6 @@ KEY_LENGTH = PersonKey._meta.get_field("key").max_length
 # Person rows read to build the name frequencies: a sample is as good as the whole table for weights.
 FREQUENCY_SAMPLE = 50_000
 FREQUENCY_TTL = 3600
-COPY_NULL = "\\N"
 
 
 def core_person(
@@ -192,16 +192,11 @@ def _keys_load(chunk: int, stdout) -> int:
     return total
 
 
-def _copy_line(pk: int, key: str, date: PartialDate | None) -> str:
-    parts = [COPY_NULL if part is None else str(part) for part in (date or (None, None, None))]
-    return f"{pk}\t{key}\t{parts[0]}\t{parts[1]}\t{parts[2]}\n"
-
-
 def _write_keys(rows: list[KeyRow]) -> int:
     if connection.vendor != "postgresql":
         PersonKey.objects.bulk_create([_key(*row) for row in rows], batch_size=5000)
         return len(rows)
-    buffer = io.StringIO("".join(_copy_line(*row) for row in rows))
+    buffer = io.StringIO("".join(copy_line((pk, key, *(date or (None, None, None)))) for pk, key, date in rows))
     columns = "person_id, key, birth_year, birth_month, birth_day"
     with connection.cursor() as cursor:
         cursor.cursor.copy_expert(f"COPY {PersonKey._meta.db_table} ({columns}) FROM STDIN", buffer)
