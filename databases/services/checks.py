@@ -304,21 +304,21 @@ def _audit_copy(*, user: User, ip: str | None, action: str, rows: list[tuple[dic
         cursor.cursor.copy_expert(_audit_copy_statement(), io.StringIO("".join(lines)))
 
 
-@functools.cache
-def _audit_copy_statement() -> str:
+def _audit_into(template: str):
+    """`template` with the audit table and _AUDIT_COLUMNS in place of {table} and {columns}."""
     from psycopg2.sql import SQL, Identifier
 
-    statement = SQL("COPY {table} ({columns}) FROM STDIN").format(
+    return SQL(template).format(
         table=Identifier(AuditEntry._meta.db_table), columns=SQL(", ").join(map(Identifier, _AUDIT_COLUMNS))
     )
+
+
+@functools.cache
+def _audit_copy_statement() -> str:
     with connection.cursor() as cursor:
-        return statement.as_string(cursor.connection)
+        return _audit_into("COPY {table} ({columns}) FROM STDIN").as_string(cursor.connection)
 
 
 @functools.cache
 def _audit_statement():
-    from psycopg2.sql import SQL, Identifier
-
-    return SQL("INSERT INTO {table} ({columns}) VALUES %s").format(
-        table=Identifier(AuditEntry._meta.db_table), columns=SQL(", ").join(map(Identifier, _AUDIT_COLUMNS))
-    )
+    return _audit_into("INSERT INTO {table} ({columns}) VALUES %s")
