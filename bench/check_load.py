@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -96,6 +97,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=0, help="gthread workers with this many threads (keep-alive)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--only", choices=["bare", "single", "batch"], action="append")
     args = parser.parse_args()
@@ -113,14 +115,17 @@ def main() -> None:
             f"127.0.0.1:{args.port}",
             "--log-level",
             "warning",
+            *(["--threads", str(args.threads)] if args.threads else []),
         ],
         cwd=ROOT,
         env=os.environ.copy(),
     )
     try:
-        for _ in range(100):
+        for _ in range(100):  # until gunicorn listens (/healthz would also wait on the Celery workers)
             try:
-                urllib.request.urlopen(f"{url}/healthz", timeout=1)
+                urllib.request.urlopen(f"{url}/login/", timeout=5)
+                break
+            except urllib.error.HTTPError:
                 break
             except OSError:
                 time.sleep(0.2)

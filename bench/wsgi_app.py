@@ -1,8 +1,12 @@
-"""WSGI application of the benchmark server (bench.settings)."""
+"""WSGI application of the benchmark server (bench.settings), with the portal's handler."""
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-application = get_wsgi_application()
+django.setup(set_prefix=False)
+
+from interpol_portal.handlers import PortalHandler  # noqa: E402 (after setup)
+
+application = PortalHandler()

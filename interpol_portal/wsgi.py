@@ -1,8 +1,12 @@
-"""WSGI entry point for gunicorn."""
+"""WSGI entry point for gunicorn: the portal's handler (interpol_portal.handlers)."""
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interpol_portal.settings")
-application = get_wsgi_application()
+django.setup(set_prefix=False)
+
+from .handlers import PortalHandler  # noqa: E402 (after setup: the handler loads the middleware)
+
+application = PortalHandler()

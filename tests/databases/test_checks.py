@@ -51,6 +51,34 @@ def test_every_check_is_audited_hit_or_not(api_for, officer_fr):
     assert sorted(outcomes) == ["hit", "no hit"]
 
 
+def test_a_check_that_finds_nothing_is_looked_up_and_audited_in_one_statement(
+    api_for, officer_fr, django_assert_num_queries
+):
+    client = api_for(officer_fr)
+    client.get(CHECK, {"number": "ZZ0000001"})  # the token is cached from here on
+    with django_assert_num_queries(1):
+        answer = client.get(CHECK, {"number": "zz 999-9999", "country": "FR"}).json()
+    assert answer == {"hit": False, "matches": []}
+    row = AuditEntry.objects.filter(action="check.travel-document").latest("id")
+    assert (row.actor, row.unit_id, row.actor_username) == (officer_fr, officer_fr.unit_id, officer_fr.username)
+    assert (row.outcome, row.query, row.target_type, row.ip_address) == (
+        "no hit",
+        {"number": "ZZ9999999", "country": "FRA"},
+        "",
+        "127.0.0.1",
+    )
+
+
+def test_a_check_whose_only_match_is_hidden_is_audited_once_as_no_hit(api_for, officer_fr):
+    document = TravelDocumentFactory(number="XD1234567")
+    record_restrict(
+        record=document, actor=None, restriction=Restriction.ALL_EXCEPT, countries=[Country.objects.get(iso2="FR")]
+    )
+    api_for(officer_fr).get(CHECK, {"number": "XD1234567"})
+    rows = AuditEntry.objects.filter(action="check.travel-document")
+    assert list(rows.values_list("outcome", "target_id")) == [("no hit", "")]
+
+
 def test_same_query_by_same_unit_records_one_hit_and_notifies_owner_once(api_for, officer_fr, ncb_es):
     TravelDocumentFactory(number="XD1234567")
     client = api_for(officer_fr)

@@ -1,0 +1,53 @@
+"""Server-side prepared statements for the hottest queries, on PostgreSQL.
+
+psycopg2 sends each statement as text, so PostgreSQL parses and plans it every time. For a real-time check the
+planning cost more than the work: the look-up of a document number took 0.17 ms as text and 0.06 ms prepared,
+and the look-up with its audit row 0.60 against 0.22 ms (docs/benchmarks.md). A statement run through
+`execute_prepared` is prepared once per database connection, then only executed.
+
+A prepared statement lives as long as its session, whatever happens to transactions (PostgreSQL does not roll
+PREPARE back). A pooler that hands sessions around between transactions (pgbouncer in transaction mode) would
+lose them: the portal connects to PostgreSQL directly.
+"""
+
+import re
+import weakref
+from collections.abc import Sequence
+
+from psycopg2.sql import SQL, Identifier
+
+# Per open connection (psycopg2's, which Django replaces when it reconnects): statement text -> (name, parameters).
+_prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def numbered(statement: str) -> tuple[str, int]:
+    """`statement` with its %s placeholders numbered $1, $2... as PREPARE wants them, and how many there are."""
+    if re.search(r"%[^s]", statement):
+        raise ValueError("Only %s placeholders can be numbered (no %% or %(name)s).")
+    count = 0
+
+    def number(_match) -> str:
+        nonlocal count
+        count += 1
+        return f"${count}"
+
+    return re.sub(r"%s", number, statement), count
+
+
+def execute_prepared(cursor, statement: str, params: Sequence) -> None:
+    """cursor.execute(statement, params) for a Django cursor on PostgreSQL, prepared on first use.
+
+    `statement` must be the application's own text (compiled by the ORM or composed with psycopg2.sql), never
+    built from a request: it is prepared as it is, and the values only ever travel as parameters.
+    """
+    statements = _prepared.setdefault(cursor.db.connection, {})
+    if statement not in statements:
+        text, count = numbered(statement)
+        name = f"portal_{len(statements) + 1}"
+        cursor.execute(SQL("PREPARE {} AS ").format(Identifier(name)) + SQL(text))
+        statements[statement] = (name, count)
+    name, count = statements[statement]
+    if count != len(params):
+        raise ValueError(f"The statement takes {count} parameters, {len(params)} given.")
+    execute = SQL("EXECUTE {} ({})").format(Identifier(name), SQL(", ").join([SQL("%s")] * count))
+    cursor.execute(execute if count else SQL("EXECUTE {}").format(Identifier(name)), params or None)
