@@ -14,6 +14,7 @@ import re
 import weakref
 from collections.abc import Sequence
 
+from django.db import connection
 from psycopg2.sql import SQL, Identifier
 
 # Per open connection (psycopg2's, which Django replaces when it reconnects): statement text -> (name, parameters).
@@ -51,3 +52,29 @@ def execute_prepared(cursor, statement: str, params: Sequence) -> None:
         raise ValueError(f"The statement takes {count} parameters, {len(params)} given.")
     execute = SQL("EXECUTE {} ({})").format(Identifier(name), SQL(", ").join([SQL("%s")] * count))
     cursor.execute(execute if count else SQL("EXECUTE {}").format(Identifier(name)), params or None)
+
+
+class CompiledQuery:
+    """A queryset compiled by the ORM once, then run as a prepared statement with new values.
+
+    Compiling a query with joins and the access policy cost more than PostgreSQL's planning and running of it
+    together (a check that hits: 3 ms of compiling for 0.2 ms of work). Build the queryset once with a stand-in
+    wherever a value changes between runs, and name each stand-in: a value of the right type that the query
+    cannot otherwise contain (a negative id, a date in 1900). Each run gives the real values by those names.
+    """
+
+    def __init__(self, queryset, **stand_ins):
+        self.sql, self.constants = queryset.query.sql_with_params()
+        self.slots = [
+            next((name for name, value in stand_ins.items() if type(value) is type(param) and value == param), None)
+            for param in self.constants
+        ]
+        missing = set(stand_ins) - set(self.slots)
+        if missing:
+            raise ValueError(f"Stand-ins not found in the compiled query: {sorted(missing)}")
+
+    def rows(self, **values) -> list[tuple]:
+        params = [values[slot] if slot else constant for slot, constant in zip(self.slots, self.constants, strict=True)]
+        with connection.cursor() as cursor:
+            execute_prepared(cursor, self.sql, params)
+            return cursor.fetchall()

@@ -5,6 +5,7 @@ querying country is never shown: the check answers a plain "no hit" and the owne
 Records past their review date and closed records (recovered, cancelled) are left out by the query.
 """
 
+import datetime
 import functools
 import io
 import json
@@ -14,13 +15,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from interpol_portal.prepared import execute_prepared
+from interpol_portal.prepared import CompiledQuery, execute_prepared
 from ncb.access import visibility_q
-from ncb.models import AuditEntry, User
+from ncb.models import AuditEntry, Country, Unit, User
 from ncb.services import audit_bulk, audit_record, audit_target_columns, client_ip, restricted_attempt_notify, storable
 
 from ..choices import ACTIVE_STATUSES
@@ -67,6 +69,89 @@ def _candidates(model: type[GlobalRecord], condition: Q, user: User, limit: int 
     return list(records.order_by()[:limit] if limit else records.order_by())
 
 
+# Stand-ins of the compiled statements of a single check (interpol_portal.prepared.CompiledQuery).
+_IDS, _TODAY, _UNIT, _COUNTRY, _QUERY_KEY = [-9_001], datetime.date(1900, 1, 2), -9_002, -9_003, "\x01query key"
+
+
+def _check_candidates(model: type[GlobalRecord], ids: list[int], user: User) -> list[GlobalRecord]:
+    """_candidates for the few ids of one check, by a statement compiled and prepared once per model.
+
+    The records come with their owner and its country, as select_related gives them. Same query, same access
+    policy as _candidates: the ORM builds it, once, with stand-ins where the ids, the date and the unit go.
+    """
+    unit = user.unit
+    policy = not user.is_superuser and not unit.sees_all_records
+    if policy and unit.country_id is None:  # the policy would compare with NULL: let the ORM say IS NULL
+        return _candidates(model, Q(pk__in=ids), user, limit=settings.CHECK_MAX_MATCHES * 4)
+    compiled, widths = _candidates_statement(model, policy)
+    rows = compiled.rows(
+        ids=ids, today=timezone.localdate(), **({"unit": unit.pk, "country": unit.country_id} if policy else {})
+    )
+    records = []
+    record_width, unit_width = widths
+    for row in rows:
+        record = model.from_db(connection.alias, _attnames(model), row[:record_width])
+        owner = Unit.from_db(connection.alias, _attnames(Unit), row[record_width : record_width + unit_width])
+        if owner.country_id is not None:
+            owner.country = Country.from_db(connection.alias, _attnames(Country), row[record_width + unit_width : -1])
+        record.owner = owner
+        record._visible = row[-1]
+        records.append(record)
+    return records
+
+
+@functools.cache
+def _attnames(model) -> tuple[str, ...]:
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+@functools.cache
+def _candidates_statement(model: type[GlobalRecord], policy: bool) -> tuple[CompiledQuery, tuple[int, int]]:
+    records = model.objects.filter(
+        pk__in=RawSQL("SELECT unnest(%s::bigint[])", [_IDS]), status__in=ACTIVE_STATUSES, review_by__gte=_TODAY
+    )
+    stand_ins = {"ids": _IDS, "today": _TODAY}
+    if policy:
+        visible = visibility_q(model, Unit(pk=_UNIT, country_id=_COUNTRY, kind="ncb"))
+        records = records.annotate(_visible=ExpressionWrapper(visible, output_field=BooleanField()))
+        stand_ins.update(unit=_UNIT, country=_COUNTRY)
+    else:
+        records = records.annotate(_visible=Value(True, output_field=BooleanField()))
+    # The rows are read as PostgreSQL gives them: no column may need the ORM's conversion (a JSON field would).
+    for fields_of in (model, Unit, Country):
+        converted = [f.name for f in fields_of._meta.concrete_fields if f.get_db_converters(connection)]
+        if converted:
+            raise TypeError(f"{fields_of.__name__}.{converted[0]} needs converting: load it through the ORM.")
+    columns = [
+        *_attnames(model),
+        *(f"owner__{name}" for name in _attnames(Unit)),
+        *(f"owner__country__{name}" for name in _attnames(Country)),
+        "_visible",
+    ]
+    limited = records.order_by().values_list(*columns)[: settings.CHECK_MAX_MATCHES * 4]
+    return CompiledQuery(limited, **stand_ins), (len(_attnames(model)), len(_attnames(Unit)))
+
+
+def _check_known_hits(lookup: Lookup, records: Sequence[GlobalRecord], user: User) -> dict[tuple, int]:
+    """_known_hits for one check, by a statement compiled and prepared once per model."""
+    model = lookup.model
+    rows = _hits_statement(model).rows(
+        unit=user.unit_id, ids=[record.pk for record in records], key=lookup.query_key[:255]
+    )
+    return {(model.DATABASE, record_id, lookup.query_key[:255]): hit_id for record_id, hit_id in rows}
+
+
+@functools.cache
+def _hits_statement(model: type[GlobalRecord]) -> CompiledQuery:
+    hits = Hit.objects.filter(
+        unit_id=_UNIT,
+        database=model.DATABASE,
+        record_id__in=RawSQL("SELECT unnest(%s::bigint[])", [_IDS]),
+        query_key=_QUERY_KEY,
+    )
+    return CompiledQuery(hits.order_by().values_list("record_id", "id"), unit=_UNIT, ids=_IDS, key=_QUERY_KEY)
+
+
 def _matching_ids(lookup: Lookup) -> list[int]:
     """The hot path: ids of active, reviewed records with the lookup's key, in one indexed query.
 
@@ -100,12 +185,7 @@ def _matching_or_audit_sql(model: type[GlobalRecord], columns: tuple[str, ...]) 
     if key not in _matching_or_audit_statements:
         from psycopg2.sql import SQL
 
-        insert = _audit_into(
-            "INSERT INTO {table} ({columns}) "
-            "SELECT %s::timestamptz, %s::bigint, %s::varchar, %s::bigint, %s::varchar, %s::varchar, %s::varchar, "
-            "%s::varchar, %s::jsonb, %s::varchar, %s::inet "
-            "WHERE NOT EXISTS (SELECT 1 FROM found)"
-        )
+        insert = _audit_into("INSERT INTO {table} ({columns}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM found)")
         # The look-up is the ORM's compiled text (parameters as %s), never a request value.
         statement = SQL("WITH found AS ({lookup}), audited AS ({insert}) SELECT id FROM found").format(
             lookup=SQL(_matching_sql(model, columns)), insert=insert
@@ -228,8 +308,12 @@ def check(*, check_type: str, data: Mapping, user: User, request=None) -> CheckR
             return CheckResult()  # audited by the same statement
     else:
         ids = _matching_ids(lookup)
-    records = _candidates(lookup.model, Q(pk__in=ids), user, limit=settings.CHECK_MAX_MATCHES * 4) if ids else []
-    result = _answer(lookup, records, user)
+    if connection.vendor == "postgresql":
+        records = _check_candidates(lookup.model, ids, user)
+        result = _answer(lookup, records, user, _check_known_hits(lookup, records, user) if records else None)
+    else:
+        records = _candidates(lookup.model, Q(pk__in=ids), user, limit=settings.CHECK_MAX_MATCHES * 4) if ids else []
+        result = _answer(lookup, records, user)
     target = records[0] if result.hit else None
     outcome = "hit" if result.hit else "no hit"
     _audit_rows(user=user, ip=ip, action=action, rows=[(lookup.query, outcome, target)])
@@ -316,6 +400,13 @@ def _audit_rows(*, user: User, ip: str | None, action: str, rows: list[tuple[dic
     if len(rows) >= COPY_FROM_ROWS:
         _audit_copy(user=user, ip=ip, action=action, rows=rows, at=now)
         return
+    if len(rows) == 1:  # a single check: a statement prepared once per connection
+        ((query, outcome, target),) = rows
+        with connection.cursor() as cursor:
+            execute_prepared(
+                cursor, _audit_one_statement(), _audit_values(user, ip, action, query, outcome, target, now)
+            )
+        return
     from psycopg2.extras import Json, execute_values
 
     values = [_audit_values(user, ip, action, query, outcome, target, now, Json) for query, outcome, target in rows]
@@ -352,11 +443,13 @@ def _audit_copy(*, user: User, ip: str | None, action: str, rows: list[tuple[dic
 
 
 def _audit_into(template: str):
-    """`template` with the audit table and _AUDIT_COLUMNS in place of {table} and {columns}."""
+    """`template` with the audit table, _AUDIT_COLUMNS and _TYPED_AUDIT_VALUES for {table}, {columns}, {values}."""
     from psycopg2.sql import SQL, Identifier
 
     return SQL(template).format(
-        table=Identifier(AuditEntry._meta.db_table), columns=SQL(", ").join(map(Identifier, _AUDIT_COLUMNS))
+        table=Identifier(AuditEntry._meta.db_table),
+        columns=SQL(", ").join(map(Identifier, _AUDIT_COLUMNS)),
+        values=SQL(_TYPED_AUDIT_VALUES),
     )
 
 
@@ -364,6 +457,19 @@ def _audit_into(template: str):
 def _audit_copy_statement() -> str:
     with connection.cursor() as cursor:
         return _audit_into("COPY {table} ({columns}) FROM STDIN").as_string(cursor.connection)
+
+
+# The values of an audit row as typed parameters, in the order of _AUDIT_COLUMNS (PREPARE needs their types).
+_TYPED_AUDIT_VALUES = (
+    "%s::timestamptz, %s::bigint, %s::varchar, %s::bigint, %s::varchar, %s::varchar, %s::varchar, %s::varchar, "
+    "%s::jsonb, %s::varchar, %s::inet"
+)
+
+
+@functools.cache
+def _audit_one_statement() -> str:
+    with connection.cursor() as cursor:
+        return _audit_into("INSERT INTO {table} ({columns}) VALUES ({values})").as_string(cursor.connection)
 
 
 @functools.cache
