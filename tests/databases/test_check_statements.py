@@ -64,7 +64,12 @@ def test_compiled_known_hits_are_this_units_hits_of_this_query(officer_fr, offic
     lookup = parse_check("travel-document", {"number": "XD1111111"})
     other = parse_check("travel-document", {"number": "XD1111112"})
     hit, _created = hit_record(
-        record=first, unit=officer_fr.unit, user=officer_fr, query=lookup.query, query_key=lookup.query_key, rule="exact"
+        record=first,
+        unit=officer_fr.unit,
+        user=officer_fr,
+        query=lookup.query,
+        query_key=lookup.query_key,
+        rule="exact",
     )
     hit_record(
         record=second, unit=officer_fr.unit, user=officer_fr, query=other.query, query_key=other.query_key, rule="exact"
