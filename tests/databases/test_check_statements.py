@@ -59,21 +59,19 @@ def test_compiled_candidates_are_the_orm_candidates(viewer, factory):
     assert _seen(_check_candidates(factory._meta.model, ids, user)) == _seen(expected)
 
 
+def _hit(record, lookup, user):
+    hit, _created = hit_record(
+        record=record, unit=user.unit, user=user, query=lookup.query, query_key=lookup.query_key, rule="exact"
+    )
+    return hit
+
+
 def test_compiled_known_hits_are_this_units_hits_of_this_query(officer_fr, officer_es):
     first, second = TravelDocumentFactory(number="XD1111111"), TravelDocumentFactory(number="XD1111112")
     lookup = parse_check("travel-document", {"number": "XD1111111"})
     other = parse_check("travel-document", {"number": "XD1111112"})
-    hit, _created = hit_record(
-        record=first,
-        unit=officer_fr.unit,
-        user=officer_fr,
-        query=lookup.query,
-        query_key=lookup.query_key,
-        rule="exact",
-    )
-    hit_record(
-        record=second, unit=officer_fr.unit, user=officer_fr, query=other.query, query_key=other.query_key, rule="exact"
-    )
+    hit = _hit(first, lookup, officer_fr)
+    _hit(second, other, officer_fr)
     key = lookup.query_key[:255]
     assert _check_known_hits(lookup, [first, second], officer_fr) == {("travel-documents", first.pk, key): hit.pk}
     assert _check_known_hits(lookup, [first, second], officer_es) == {}
