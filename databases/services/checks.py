@@ -434,12 +434,19 @@ def _audit_copy(*, user: User, ip: str | None, action: str, rows: list[tuple[dic
     # What every row of the batch shares is escaped once.
     head = "\t".join(map(copy_field, (at.isoformat(), user.pk, user.get_username(), user.unit_id, action)))
     tail = copy_field(ip)
+    no_target = "\t".join(map(copy_field, audit_target_columns(None).values()))
     lines = []
     for query, outcome, target in rows:
-        columns = "\t".join(map(copy_field, audit_target_columns(target).values()))
-        lines.append(f"{head}\t{columns}\t{copy_field(json.dumps(storable(query)))}\t{copy_field(outcome)}\t{tail}\n")
+        columns = no_target if target is None else "\t".join(map(copy_field, audit_target_columns(target).values()))
+        lines.append(f"{head}\t{columns}\t{copy_field(_audit_json(query))}\t{copy_field(outcome)}\t{tail}\n")
     with connection.cursor() as cursor:
         cursor.cursor.copy_expert(_audit_copy_statement(), io.StringIO("".join(lines)))
+
+
+def _audit_json(query) -> str:
+    """The query as JSON text for the audit row; NUL characters, which jsonb refuses, taken out only if present."""
+    text = json.dumps(query)
+    return json.dumps(storable(query)) if "\\u0000" in text else text
 
 
 def _audit_into(template: str):

@@ -183,14 +183,15 @@ def test_batch_answers_each_item_in_order_and_bulk_audits(api_for, officer_fr, d
 
 def test_a_large_batch_audits_every_item_as_sent_even_hostile_values(api_for, officer_fr):
     # From 50 items the audit rows go through COPY: separators, backslashes and scripts must arrive intact.
-    hostile = ["tab\there", "line\nbreak\r", "back\\slash\\N", "\\N", "محمد", "'; DROP TABLE x; --", "😀"]
+    hostile = ["tab\there", "line\nbreak\r", "back\\slash\\N", "\\N", "محمد", "'; DROP TABLE x; --", "😀", "nul\x00"]
     items = [{"type": "boat", "number": value} for value in hostile]
     items += [{"type": "travel-document", "number": f"QQ{i:07d}"} for i in range(60)]
     response = api_for(officer_fr).post("/api/v1/check/batch", {"items": items}, format="json")
     assert response.status_code == 200
     rows = AuditEntry.objects.filter(action="check.batch").order_by("id")
     assert rows.count() == len(items)
-    assert [row.query.get("number") for row in rows[: len(hostile)]] == hostile
+    # PostgreSQL's jsonb refuses NUL characters: they are the only thing taken out.
+    assert [row.query.get("number") for row in rows[: len(hostile)]] == [v.replace("\x00", "") for v in hostile]
     first = rows.first()
     assert first.actor == officer_fr and first.unit_id == officer_fr.unit_id and first.outcome == "invalid"
     assert first.target_type == "" and first.ip_address
