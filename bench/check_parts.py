@@ -35,7 +35,15 @@ def main() -> None:
     from django.conf import settings
     from django.db import connection
 
-    from databases.services.checks import _audit_rows, _matching_ids, check
+    from databases.models import TravelDocument
+    from databases.services.checks import (
+        _audit_rows,
+        _audit_values,
+        _check_candidates,
+        _matching_ids,
+        _matching_ids_or_audit,
+        check,
+    )
     from databases.services.lookups import parse_check
     from ncb.api.authentication import cached_token
     from ncb.api.throttling import _increment
@@ -60,12 +68,23 @@ def main() -> None:
     timed("parsing the request", lambda: parse_check("travel-document", data), repeat)
     timed("the look-up (one indexed statement)", lambda: _matching_ids(lookup), repeat)
     timed(
+        "the look-up and a miss's audit row (one prepared statement)",
+        lambda: _matching_ids_or_audit(lookup, _audit_values(user, "127.0.0.1", "check.bench", data, "no hit", None)),
+        repeat,
+    )
+    recorded = list(TravelDocument.objects.order_by("pk").values_list("pk", flat=True)[:1])
+    timed(
+        "a hit's record with owner and policy (compiled, prepared)",
+        lambda: _check_candidates(TravelDocument, recorded, user),
+        repeat,
+    )
+    timed(
         "audit row through the ORM",
         lambda: audit_record(actor=user, action="check.bench", query=data, outcome="no hit"),
         repeat,
     )
     timed(
-        "audit row through the prepared insert",
+        "audit row through its prepared insert",
         lambda: _audit_rows(user=user, ip="127.0.0.1", action="check.bench", rows=[(data, "no hit", None)]),
         repeat,
     )

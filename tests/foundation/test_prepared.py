@@ -49,3 +49,16 @@ def test_a_new_connection_prepares_again():
 def test_a_wrong_number_of_values_is_refused_before_anything_is_sent():
     with pytest.raises(ValueError):
         run([1, 2])
+
+
+@pytest.mark.django_db
+def test_prepared_statements_are_planned_once_not_at_each_run():
+    # PostgreSQL may otherwise keep planning a statement at each run (settings: plan_cache_mode).
+    for values in ([1, 1, "a"], [2, 2, "b"], [3, 3, "c"]):
+        run(values)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE %s", ["%$3::text"]
+        )
+        generic, custom = cursor.fetchone()
+    assert generic >= 3 and custom == 0
