@@ -64,7 +64,11 @@ class CompiledQuery:
     """
 
     def __init__(self, queryset, **stand_ins):
-        self.sql, self.constants = queryset.query.sql_with_params()
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        self.sql, self.constants = compiler.as_sql()
+        # The rows are returned as PostgreSQL sends them: no column may need the ORM's conversion (JSON would).
+        if compiler.get_converters([column for column, _sql, _alias in compiler.select]):
+            raise TypeError("A selected column needs the ORM's conversion: select it through the ORM.")
         self.slots = [
             next((name for name, value in stand_ins.items() if type(value) is type(param) and value == param), None)
             for param in self.constants

@@ -30,6 +30,23 @@ def visibility_q(model, unit) -> Q:
     )
 
 
+# A unit that stands in for the viewer in statements the ORM compiles once and PostgreSQL prepares once
+# (interpol_portal.prepared.CompiledQuery): its id and country id are replaced by the real viewer's at each run.
+STAND_IN_UNIT_ID, STAND_IN_COUNTRY_ID = -9_002, -9_003
+
+
+def visibility_stand_in_q(model) -> Q:
+    """visibility_q for the stand-in unit: an NCB, which sees only what the policy lets it see."""
+    from .models import Unit
+
+    return visibility_q(model, Unit(pk=STAND_IN_UNIT_ID, country_id=STAND_IN_COUNTRY_ID, kind="ncb"))
+
+
+def stand_in_values(unit) -> dict:
+    """The values of the stand-ins for `unit` (CompiledQuery.rows(**...)): names `unit` and `country`."""
+    return {"unit": unit.pk, "country": unit.country_id}
+
+
 def viewer_unit(user):
     """The unit whose rights a user exercises; superusers act as the General Secretariat would."""
     if user is None or not getattr(user, "is_authenticated", False):

@@ -21,7 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from interpol_portal.prepared import CompiledQuery, execute_prepared
-from ncb.access import visibility_q
+from ncb.access import (
+    STAND_IN_COUNTRY_ID,
+    STAND_IN_UNIT_ID,
+    stand_in_values,
+    visibility_q,
+    visibility_stand_in_q,
+)
 from ncb.models import AuditEntry, Country, Unit, User
 from ncb.services import audit_bulk, audit_record, audit_target_columns, client_ip, restricted_attempt_notify, storable
 
@@ -70,7 +76,7 @@ def _candidates(model: type[GlobalRecord], condition: Q, user: User, limit: int 
 
 
 # Stand-ins of the compiled statements of a single check (interpol_portal.prepared.CompiledQuery).
-_IDS, _TODAY, _UNIT, _COUNTRY, _QUERY_KEY = [-9_001], datetime.date(1900, 1, 2), -9_002, -9_003, "\x01query key"
+_IDS, _TODAY, _QUERY_KEY = [-9_001], datetime.date(1900, 1, 2), "\x01query key"
 
 
 def _check_candidates(model: type[GlobalRecord], ids: list[int], user: User) -> list[GlobalRecord]:
@@ -84,9 +90,7 @@ def _check_candidates(model: type[GlobalRecord], ids: list[int], user: User) -> 
     if policy and unit.country_id is None:  # the policy would compare with NULL: let the ORM say IS NULL
         return _candidates(model, Q(pk__in=ids), user, limit=settings.CHECK_MAX_MATCHES * 4)
     compiled, widths = _candidates_statement(model, policy)
-    rows = compiled.rows(
-        ids=ids, today=timezone.localdate(), **({"unit": unit.pk, "country": unit.country_id} if policy else {})
-    )
+    rows = compiled.rows(ids=ids, today=timezone.localdate(), **(stand_in_values(unit) if policy else {}))
     records = []
     record_width, unit_width = widths
     for row in rows:
@@ -112,16 +116,12 @@ def _candidates_statement(model: type[GlobalRecord], policy: bool) -> tuple[Comp
     )
     stand_ins = {"ids": _IDS, "today": _TODAY}
     if policy:
-        visible = visibility_q(model, Unit(pk=_UNIT, country_id=_COUNTRY, kind="ncb"))
-        records = records.annotate(_visible=ExpressionWrapper(visible, output_field=BooleanField()))
-        stand_ins.update(unit=_UNIT, country=_COUNTRY)
+        records = records.annotate(
+            _visible=ExpressionWrapper(visibility_stand_in_q(model), output_field=BooleanField())
+        )
+        stand_ins.update(unit=STAND_IN_UNIT_ID, country=STAND_IN_COUNTRY_ID)
     else:
         records = records.annotate(_visible=Value(True, output_field=BooleanField()))
-    # The rows are read as PostgreSQL gives them: no column may need the ORM's conversion (a JSON field would).
-    for fields_of in (model, Unit, Country):
-        converted = [f.name for f in fields_of._meta.concrete_fields if f.get_db_converters(connection)]
-        if converted:
-            raise TypeError(f"{fields_of.__name__}.{converted[0]} needs converting: load it through the ORM.")
     columns = [
         *_attnames(model),
         *(f"owner__{name}" for name in _attnames(Unit)),
@@ -144,12 +144,14 @@ def _check_known_hits(lookup: Lookup, records: Sequence[GlobalRecord], user: Use
 @functools.cache
 def _hits_statement(model: type[GlobalRecord]) -> CompiledQuery:
     hits = Hit.objects.filter(
-        unit_id=_UNIT,
+        unit_id=STAND_IN_UNIT_ID,
         database=model.DATABASE,
         record_id__in=RawSQL("SELECT unnest(%s::bigint[])", [_IDS]),
         query_key=_QUERY_KEY,
     )
-    return CompiledQuery(hits.order_by().values_list("record_id", "id"), unit=_UNIT, ids=_IDS, key=_QUERY_KEY)
+    return CompiledQuery(
+        hits.order_by().values_list("record_id", "id"), unit=STAND_IN_UNIT_ID, ids=_IDS, key=_QUERY_KEY
+    )
 
 
 def _matching_ids(lookup: Lookup) -> list[int]:

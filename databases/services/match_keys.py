@@ -5,6 +5,7 @@ persons sharing a query's keys, and turns person rows into the core's PreparedPe
 (id, updated_at) so that a worker screening many queries prepares each candidate once.
 """
 
+import datetime
 import functools
 import io
 import threading
@@ -15,11 +16,18 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from ncb.access import visibility_q
+from interpol_portal.prepared import CompiledQuery
+from ncb.access import (
+    STAND_IN_COUNTRY_ID,
+    STAND_IN_UNIT_ID,
+    stand_in_values,
+    visibility_q,
+    visibility_stand_in_q,
+)
 
 from ..choices import ACTIVE_STATUSES
 from ..copy_format import copy_line
@@ -396,6 +404,32 @@ def candidate_ids(
         return [row[0] for row in cursor.fetchall()]
 
 
+# Stand-ins of the compiled candidate-rows statement (interpol_portal.prepared.CompiledQuery).
+_IDS, _TODAY = [-9_001], datetime.date(1900, 1, 2)
+
+
+def _candidate_rows_query(ids: list[int], today: datetime.date, visible: Q):
+    """PERSON_COLUMNS and `visible` (True for all when empty) of the active, reviewed persons among `ids`."""
+    # One array parameter: Django would turn an IN list of thousands of ids into as many parameters.
+    wanted = RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    persons = Person.objects.filter(pk__in=wanted, status__in=ACTIVE_STATUSES, review_by__gte=today)
+    shown = ExpressionWrapper(visible, output_field=BooleanField()) if visible.children else Value(True)
+    return persons.annotate(_visible=shown).order_by().values_list(*PERSON_COLUMNS, "_visible")
+
+
+@functools.cache
+def _candidate_rows_statement(policy: bool) -> CompiledQuery:
+    if not policy:
+        return CompiledQuery(_candidate_rows_query(_IDS, _TODAY, Q()), ids=_IDS, today=_TODAY)
+    return CompiledQuery(
+        _candidate_rows_query(_IDS, _TODAY, visibility_stand_in_q(Person)),
+        ids=_IDS,
+        today=_TODAY,
+        unit=STAND_IN_UNIT_ID,
+        country=STAND_IN_COUNTRY_ID,
+    )
+
+
 def candidate_rows(
     ids: Sequence[int], *, unit, dob: PartialDate | None = None, threshold: float = 1.0
 ) -> list[CandidateRow]:
@@ -405,15 +439,14 @@ def candidate_rows(
     """
     if not ids:
         return []
-    # One array parameter: Django would turn an IN list of thousands of ids into as many parameters.
-    wanted = RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
-    persons = Person.objects.filter(pk__in=wanted, status__in=ACTIVE_STATUSES, review_by__gte=timezone.localdate())
-    visible = visibility_q(Person, unit) if unit is not None else Q()
-    if visible.children:
-        persons = persons.annotate(_visible=ExpressionWrapper(visible, output_field=BooleanField()))
-        rows = list(persons.order_by().values_list(*PERSON_COLUMNS, "_visible"))
+    policy = unit is not None and not unit.sees_all_records
+    if connection.vendor == "postgresql" and not (policy and unit.country_id is None):
+        # Compiled by the ORM and prepared by PostgreSQL once: the same query as below, for a fraction of the time.
+        values = stand_in_values(unit) if policy else {}
+        rows = _candidate_rows_statement(policy).rows(ids=list(ids), today=timezone.localdate(), **values)
     else:
-        rows = [(*row, True) for row in persons.order_by().values_list(*PERSON_COLUMNS)]
+        visible = visibility_q(Person, unit) if policy else Q()
+        rows = list(_candidate_rows_query(list(ids), timezone.localdate(), visible))
     if dob is not None:
         rows = [row for row in rows if not core.dates_rule_out(dob, parse_partial_date(row[DOB_COLUMN]), threshold)]
     prepared = prepared_persons([row[:-1] for row in rows])

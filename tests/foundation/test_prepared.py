@@ -4,7 +4,7 @@ import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test.utils import CaptureQueriesContext
 
-from interpol_portal.prepared import execute_prepared, numbered
+from interpol_portal.prepared import CompiledQuery, execute_prepared, numbered
 
 STATEMENT = "SELECT %s::int + %s::int, %s::text"
 
@@ -62,3 +62,11 @@ def test_prepared_statements_are_planned_once_not_at_each_run():
         )
         generic, custom = cursor.fetchone()
     assert generic >= 3 and custom == 0
+
+
+@pytest.mark.django_db
+def test_a_query_whose_columns_need_converting_is_not_compiled():
+    from ncb.models import AuditEntry
+
+    with pytest.raises(TypeError):
+        CompiledQuery(AuditEntry.objects.filter(pk=-1).values_list("query"))  # JSON: the ORM decodes it
