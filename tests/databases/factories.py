@@ -110,3 +110,24 @@ def td3_mrz(
     )
     composite = body[0:10] + body[13:20] + body[21:43]
     return top + "\n" + body + check_digit(composite)
+
+
+def records_under_every_restriction(record_factory, closed_status: str) -> list:
+    """One record per kind of restriction, each listing France; then a closed one and one past its review date,
+    which no look-up may return. For comparing two ways of applying the access policy."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ncb.choices import Restriction
+    from ncb.models import Country
+
+    france = Country.objects.get(iso2="FR")
+    records = []
+    for restriction in Restriction.values:
+        record = record_factory(restriction=restriction)
+        record.restriction_countries.set([france])
+        records.append(record)
+    records.append(record_factory(status=closed_status))
+    records.append(record_factory(review_by=timezone.localdate() - dt.timedelta(days=1)))
+    return records

@@ -1,18 +1,20 @@
 """A single check's compiled statements give what the ORM gives: the same records, owners and access policy."""
 
-import datetime as dt
-
 import pytest
 from django.db.models import Q
 from django.forms.models import model_to_dict
-from django.utils import timezone
 
 from databases.services.checks import _candidates, _check_candidates, _check_known_hits
 from databases.services.hits import hit_record
 from databases.services.lookups import parse_check
 from ncb.choices import Restriction
-from ncb.models import Country, Unit
-from tests.databases.factories import FirearmFactory, TravelDocumentFactory, VehicleFactory
+from ncb.models import Unit
+from tests.databases.factories import (
+    FirearmFactory,
+    TravelDocumentFactory,
+    VehicleFactory,
+    records_under_every_restriction,
+)
 from tests.ncb.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,14 +47,7 @@ def _seen(records) -> list[tuple]:
 @pytest.mark.parametrize("factory", [TravelDocumentFactory, VehicleFactory, FirearmFactory])
 def test_compiled_candidates_are_the_orm_candidates(viewer, factory):
     user = _viewer(viewer)
-    france = Country.objects.get(iso2="FR")
-    records = []
-    for restriction in Restriction.values:
-        record = factory(restriction=restriction)
-        record.restriction_countries.set([france])
-        records.append(record)
-    records.append(factory(status="recovered"))  # closed: left out
-    records.append(factory(review_by=timezone.localdate() - dt.timedelta(days=1)))  # past its review: left out
+    records = records_under_every_restriction(factory, closed_status="recovered")
     ids = [record.pk for record in records]
     expected = _candidates(factory._meta.model, Q(pk__in=ids), user)
     assert len(expected) == len(Restriction.values)

@@ -1,7 +1,5 @@
 """Screening's candidate rows come from a statement compiled once: the same rows and policy as the ORM's query."""
 
-import datetime as dt
-
 import pytest
 from django.db.models import Q
 from django.utils import timezone
@@ -10,8 +8,8 @@ from databases.models import Person
 from databases.services.match_keys import _candidate_rows_query, candidate_rows
 from ncb.access import visibility_q
 from ncb.choices import Restriction
-from ncb.models import Country, Unit
-from tests.databases.factories import PersonFactory
+from ncb.models import Unit
+from tests.databases.factories import PersonFactory, records_under_every_restriction
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("viewer", ["ncb-es", "ncb-fr", "ncb-eg", "gs-lyon", None])
 def test_compiled_candidate_rows_are_the_orm_rows(viewer):
     unit = Unit.objects.get(code=viewer) if viewer else None
-    france = Country.objects.get(iso2="FR")
-    persons = []
-    for restriction in Restriction.values:
-        person = PersonFactory(restriction=restriction)
-        person.restriction_countries.set([france])
-        persons.append(person)
-    persons.append(PersonFactory(status="cancelled"))  # closed: left out
-    persons.append(PersonFactory(review_by=timezone.localdate() - dt.timedelta(days=1)))  # past review: left out
+    persons = records_under_every_restriction(PersonFactory, closed_status="cancelled")
     ids = [person.pk for person in persons]
     visible = visibility_q(Person, unit) if unit is not None else Q()
     expected = sorted(_candidate_rows_query(ids, timezone.localdate(), visible))
