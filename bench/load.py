@@ -167,6 +167,7 @@ def report(samples: list, duration: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=60)
+    parser.add_argument("--rss-every", type=float, default=15, help="seconds between two samples of the workers' RSS")
     parser.add_argument("--warmup", type=int, default=8)
     parser.add_argument("--clients", type=int, default=12)
     parser.add_argument("--workers", type=int, default=2)
@@ -202,6 +203,10 @@ def main() -> None:
             process.start()
         time.sleep(max(0.0, start_at - time.monotonic()))
         rss_start = rss_of_workers(server.pid)
+        rss_over_time = [rss_start]  # every --rss-every seconds: does memory level off?
+        while (left := stop_at - time.monotonic()) > 0:
+            time.sleep(min(args.rss_every, left))
+            rss_over_time.append(rss_of_workers(server.pid))
         samples = [sample for _ in processes for sample in results.get(timeout=args.duration + args.warmup + 120)]
         rss_end = rss_of_workers(server.pid)
         for process in processes:
@@ -216,6 +221,9 @@ def main() -> None:
     print("\nRSS of the gunicorn workers (MiB), after the warm-up -> at the end:")
     for pid in sorted(rss_start):
         print(f"  worker {pid}: {rss_start[pid]} -> {rss_end.get(pid, 'gone')}")
+    print(f"RSS every {args.rss_every} s (MiB):")
+    for pid in sorted(rss_start):
+        print(f"  worker {pid}: " + " ".join(str(sample.get(pid, "-")) for sample in rss_over_time))
     print("\nLoad average at the end:", " ".join(Path("/proc/loadavg").read_text().split()[:3]))
 
 
