@@ -10,12 +10,24 @@ PREPARE back). A pooler that hands sessions around between transactions (pgbounc
 lose them: the portal connects to PostgreSQL directly.
 """
 
+import datetime
 import re
 import weakref
 from collections.abc import Sequence
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from psycopg2.sql import SQL, Identifier
+
+# Stand-ins for CompiledQuery: a list of ids and a date no query can otherwise contain.
+STAND_IN_IDS, STAND_IN_DATE = [-9_001], datetime.date(1900, 1, 2)
+
+
+def id_array(ids: Sequence[int]) -> RawSQL:
+    """`pk__in=id_array(ids)`: the ids as one array parameter, where Django would send one parameter per id (and
+    compile a statement per count of ids)."""
+    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+
 
 # Per open connection (psycopg2's, which Django replaces when it reconnects): statement text -> (name, parameters).
 _prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -42,8 +42,13 @@ def visibility_stand_in_q(model) -> Q:
     return visibility_q(model, Unit(pk=STAND_IN_UNIT_ID, country_id=STAND_IN_COUNTRY_ID, kind="ncb"))
 
 
-def stand_in_values(unit) -> dict:
-    """The values of the stand-ins for `unit` (CompiledQuery.rows(**...)): names `unit` and `country`."""
+def stand_in_values(unit) -> dict | None:
+    """The values of the stand-ins for `unit` (CompiledQuery.rows(**...)): names `unit` and `country`.
+
+    None for a unit without a country: the compiled policy would compare with NULL where the ORM says IS NULL,
+    so such a unit's query goes through the ORM."""
+    if unit.country_id is None:
+        return None
     return {"unit": unit.pk, "country": unit.country_id}
 
 

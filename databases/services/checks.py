@@ -5,7 +5,6 @@ querying country is never shown: the check answers a plain "no hit" and the owne
 Records past their review date and closed records (recovered, cancelled) are left out by the query.
 """
 
-import datetime
 import functools
 import io
 import json
@@ -16,11 +15,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q, Value
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from interpol_portal.prepared import CompiledQuery, execute_prepared
+from interpol_portal.prepared import STAND_IN_DATE, STAND_IN_IDS, CompiledQuery, execute_prepared, id_array
 from ncb.access import (
     STAND_IN_COUNTRY_ID,
     STAND_IN_UNIT_ID,
@@ -75,8 +73,8 @@ def _candidates(model: type[GlobalRecord], condition: Q, user: User, limit: int 
     return list(records.order_by()[:limit] if limit else records.order_by())
 
 
-# Stand-ins of the compiled statements of a single check (interpol_portal.prepared.CompiledQuery).
-_IDS, _TODAY, _QUERY_KEY = [-9_001], datetime.date(1900, 1, 2), "\x01query key"
+# The query key's stand-in in the compiled statement of known hits (interpol_portal.prepared.CompiledQuery).
+_QUERY_KEY = "\x01query key"
 
 
 def _check_candidates(model: type[GlobalRecord], ids: list[int], user: User) -> list[GlobalRecord]:
@@ -87,10 +85,11 @@ def _check_candidates(model: type[GlobalRecord], ids: list[int], user: User) -> 
     """
     unit = user.unit
     policy = not user.is_superuser and not unit.sees_all_records
-    if policy and unit.country_id is None:  # the policy would compare with NULL: let the ORM say IS NULL
+    viewer = stand_in_values(unit) if policy else {}
+    if viewer is None:
         return _candidates(model, Q(pk__in=ids), user, limit=settings.CHECK_MAX_MATCHES * 4)
     compiled, widths = _candidates_statement(model, policy)
-    rows = compiled.rows(ids=ids, today=timezone.localdate(), **(stand_in_values(unit) if policy else {}))
+    rows = compiled.rows(ids=ids, today=timezone.localdate(), **viewer)
     records = []
     record_width, unit_width = widths
     for row in rows:
@@ -112,9 +111,9 @@ def _attnames(model) -> tuple[str, ...]:
 @functools.cache
 def _candidates_statement(model: type[GlobalRecord], policy: bool) -> tuple[CompiledQuery, tuple[int, int]]:
     records = model.objects.filter(
-        pk__in=RawSQL("SELECT unnest(%s::bigint[])", [_IDS]), status__in=ACTIVE_STATUSES, review_by__gte=_TODAY
+        pk__in=id_array(STAND_IN_IDS), status__in=ACTIVE_STATUSES, review_by__gte=STAND_IN_DATE
     )
-    stand_ins = {"ids": _IDS, "today": _TODAY}
+    stand_ins = {"ids": STAND_IN_IDS, "today": STAND_IN_DATE}
     if policy:
         records = records.annotate(
             _visible=ExpressionWrapper(visibility_stand_in_q(model), output_field=BooleanField())
@@ -146,11 +145,11 @@ def _hits_statement(model: type[GlobalRecord]) -> CompiledQuery:
     hits = Hit.objects.filter(
         unit_id=STAND_IN_UNIT_ID,
         database=model.DATABASE,
-        record_id__in=RawSQL("SELECT unnest(%s::bigint[])", [_IDS]),
+        record_id__in=id_array(STAND_IN_IDS),
         query_key=_QUERY_KEY,
     )
     return CompiledQuery(
-        hits.order_by().values_list("record_id", "id"), unit=STAND_IN_UNIT_ID, ids=_IDS, key=_QUERY_KEY
+        hits.order_by().values_list("record_id", "id"), unit=STAND_IN_UNIT_ID, ids=STAND_IN_IDS, key=_QUERY_KEY
     )
 
 
@@ -179,23 +178,17 @@ def _matching_ids_or_audit(lookup: Lookup, audit: tuple) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-_matching_or_audit_statements: dict[tuple, str] = {}
-
-
+@functools.cache
 def _matching_or_audit_sql(model: type[GlobalRecord], columns: tuple[str, ...]) -> str:
-    key = (model, columns)
-    if key not in _matching_or_audit_statements:
-        from psycopg2.sql import SQL
+    from psycopg2.sql import SQL
 
-        insert = _audit_into("INSERT INTO {table} ({columns}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM found)")
-        # The look-up is the ORM's compiled text (parameters as %s), never a request value.
-        statement = SQL("WITH found AS ({lookup}), audited AS ({insert}) SELECT id FROM found").format(
-            lookup=SQL(_matching_sql(model, columns)), insert=insert
-        )
-        with connection.cursor() as cursor:
-            statement = statement.as_string(cursor.connection)
-        _matching_or_audit_statements[key] = statement
-    return _matching_or_audit_statements[key]
+    insert = _audit_into("INSERT INTO {table} ({columns}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM found)")
+    # The look-up is the ORM's compiled text (parameters as %s), never a request value.
+    statement = SQL("WITH found AS ({lookup}), audited AS ({insert}) SELECT id FROM found").format(
+        lookup=SQL(_matching_sql(model, columns)), insert=insert
+    )
+    with connection.cursor() as cursor:
+        return statement.as_string(cursor.connection)
 
 
 _matching_statements: dict[tuple, str] = {}
@@ -308,12 +301,10 @@ def check(*, check_type: str, data: Mapping, user: User, request=None) -> CheckR
         ids = _matching_ids_or_audit(lookup, _audit_values(user, ip, action, lookup.query, "no hit", None))
         if not ids:
             return CheckResult()  # audited by the same statement
-    else:
-        ids = _matching_ids(lookup)
-    if connection.vendor == "postgresql":
         records = _check_candidates(lookup.model, ids, user)
         result = _answer(lookup, records, user, _check_known_hits(lookup, records, user) if records else None)
     else:
+        ids = _matching_ids(lookup)
         records = _candidates(lookup.model, Q(pk__in=ids), user, limit=settings.CHECK_MAX_MATCHES * 4) if ids else []
         result = _answer(lookup, records, user)
     target = records[0] if result.hit else None

@@ -17,10 +17,9 @@ from functools import lru_cache
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q, Value
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from interpol_portal.prepared import CompiledQuery
+from interpol_portal.prepared import STAND_IN_DATE, STAND_IN_IDS, CompiledQuery, id_array
 from ncb.access import (
     STAND_IN_COUNTRY_ID,
     STAND_IN_UNIT_ID,
@@ -404,15 +403,9 @@ def candidate_ids(
         return [row[0] for row in cursor.fetchall()]
 
 
-# Stand-ins of the compiled candidate-rows statement (interpol_portal.prepared.CompiledQuery).
-_IDS, _TODAY = [-9_001], datetime.date(1900, 1, 2)
-
-
 def _candidate_rows_query(ids: list[int], today: datetime.date, visible: Q):
     """PERSON_COLUMNS and `visible` (True for all when empty) of the active, reviewed persons among `ids`."""
-    # One array parameter: Django would turn an IN list of thousands of ids into as many parameters.
-    wanted = RawSQL("SELECT unnest(%s::bigint[])", [ids])
-    persons = Person.objects.filter(pk__in=wanted, status__in=ACTIVE_STATUSES, review_by__gte=today)
+    persons = Person.objects.filter(pk__in=id_array(ids), status__in=ACTIVE_STATUSES, review_by__gte=today)
     shown = ExpressionWrapper(visible, output_field=BooleanField()) if visible.children else Value(True)
     return persons.annotate(_visible=shown).order_by().values_list(*PERSON_COLUMNS, "_visible")
 
@@ -420,11 +413,13 @@ def _candidate_rows_query(ids: list[int], today: datetime.date, visible: Q):
 @functools.cache
 def _candidate_rows_statement(policy: bool) -> CompiledQuery:
     if not policy:
-        return CompiledQuery(_candidate_rows_query(_IDS, _TODAY, Q()), ids=_IDS, today=_TODAY)
+        return CompiledQuery(
+            _candidate_rows_query(STAND_IN_IDS, STAND_IN_DATE, Q()), ids=STAND_IN_IDS, today=STAND_IN_DATE
+        )
     return CompiledQuery(
-        _candidate_rows_query(_IDS, _TODAY, visibility_stand_in_q(Person)),
-        ids=_IDS,
-        today=_TODAY,
+        _candidate_rows_query(STAND_IN_IDS, STAND_IN_DATE, visibility_stand_in_q(Person)),
+        ids=STAND_IN_IDS,
+        today=STAND_IN_DATE,
         unit=STAND_IN_UNIT_ID,
         country=STAND_IN_COUNTRY_ID,
     )
@@ -440,10 +435,10 @@ def candidate_rows(
     if not ids:
         return []
     policy = unit is not None and not unit.sees_all_records
-    if connection.vendor == "postgresql" and not (policy and unit.country_id is None):
+    viewer = stand_in_values(unit) if policy else {}
+    if connection.vendor == "postgresql" and viewer is not None:
         # Compiled by the ORM and prepared by PostgreSQL once: the same query as below, for a fraction of the time.
-        values = stand_in_values(unit) if policy else {}
-        rows = _candidate_rows_statement(policy).rows(ids=list(ids), today=timezone.localdate(), **values)
+        rows = _candidate_rows_statement(policy).rows(ids=list(ids), today=timezone.localdate(), **viewer)
     else:
         visible = visibility_q(Person, unit) if policy else Q()
         rows = list(_candidate_rows_query(list(ids), timezone.localdate(), visible))
