@@ -23,9 +23,11 @@ from psycopg2.sql import SQL, Identifier
 STAND_IN_IDS, STAND_IN_DATE = [-9_001], datetime.date(1900, 1, 2)
 
 
-def id_array(ids: Sequence[int]) -> RawSQL:
+def id_array(ids: Sequence[int]) -> RawSQL | list[int]:
     """`pk__in=id_array(ids)`: the ids as one array parameter, where Django would send one parameter per id (and
-    compile a statement per count of ids)."""
+    compile a statement per count of ids). A plain list on other databases (the SQLite fall-back of `make run`)."""
+    if connection.vendor != "postgresql":
+        return list(ids)
     return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from databases.matching.frequencies import NameFrequencies
 from databases.matching.normalize import PARTICLES, is_arabic, tokens
@@ -27,9 +28,11 @@ MISSING_PENALTY = 0.3
 MAX_TOKENS = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A token, or a particle run glued to the next token ('ben' + 'ali' -> 'benali'), as compared."""
+class Unit(NamedTuple):
+    """A token, or a particle run glued to the next token ('ben' + 'ali' -> 'benali'), as compared.
+
+    A named tuple: a sweep builds millions of them, and a frozen dataclass costs several times more to create.
+    """
 
     text: str
     mask: int  # bit i set when the unit covers token i of its name
@@ -171,6 +174,63 @@ def align_value(query: NameForm, candidate: NameForm, frequencies: NameFrequenci
             memory.clear()
         value = memory[key] = align(query, candidate, frequencies).value
     return value
+
+
+def align_value_reaching(query: NameForm, candidate: NameForm, frequencies: NameFrequencies, floor: float) -> float:
+    """align_value(...) when it can reach `floor`; otherwise some value below `floor`, often found without aligning.
+
+    A name token that is matched to nothing costs at least MISSING_PENALTY of its weight, and the matched weight
+    is at most the rest of the name's weight; so a token that carries a large enough share of its name's weight
+    must be matched for the value to reach `floor`. Most pairs the blocking keys bring (a common given name
+    shared, the family names different) fail this for their family name, which costs a few token similarities
+    instead of all of them and the alignment.
+    """
+    value = frequencies.alignments.get((query.tokens, candidate.tokens))
+    if value is not None:
+        return value
+    if _must_match_unmatched(query, candidate, frequencies, floor, query_side=True) or _must_match_unmatched(
+        candidate, query, frequencies, floor, query_side=False
+    ):
+        return 0.0  # only reached with floor > 0 (below, no token is ever required)
+    return align_value(query, candidate, frequencies)
+
+
+def _must_match_unmatched(
+    form: NameForm, other: NameForm, frequencies: NameFrequencies, floor: float, *, query_side: bool
+) -> bool:
+    """True when a token of `form` that the value needs matched has no similar enough unit in `other`.
+
+    With a token of weight w unmatched out of a name of weight W, the value is at most
+    (W - w) / (W - w + MISSING_PENALTY * w) (CONFLICT_PENALTY >= MISSING_PENALTY): below `floor` exactly when
+    (1 - floor) * W < (1 - (1 - MISSING_PENALTY) * floor) * w.
+    """
+    weights, total = _token_weights(form, frequencies)
+    bar = (1.0 - floor) * total
+    scale = 1.0 - (1.0 - MISSING_PENALTY) * floor
+    for index, weight in enumerate(weights):
+        if scale * weight <= bar:
+            continue
+        bit = 1 << index
+        # Similarities are asked query unit first, as align asks them, so that both share the cached values.
+        if not any(
+            (_unit_similarity(unit, unit_other) if query_side else _unit_similarity(unit_other, unit)) > TOKEN_MIN
+            for unit in form.units
+            if unit.mask & bit
+            for unit_other in other.units
+        ):
+            return True
+    return False
+
+
+def _token_weights(form: NameForm, frequencies: NameFrequencies) -> tuple[list[float], float]:
+    memory = frequencies.form_weights
+    found = memory.get(form.tokens)
+    if found is None:
+        if len(memory) >= ALIGNMENT_MEMORY:
+            memory.clear()
+        weights = [frequencies.weight(token) for token in form.tokens]
+        found = memory[form.tokens] = (weights, sum(weights))
+    return found
 
 
 def _reasons(

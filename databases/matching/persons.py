@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from databases.matching.blocking import blocking_keys, dated_query_keys, query_keys
 from databases.matching.dates import DateAgreement, PartialDate, compare_dates, parse_partial_date
 from databases.matching.frequencies import NO_FREQUENCIES, NameFrequencies
-from databases.matching.names import NameForm, align, align_value, name_forms
+from databases.matching.names import NameForm, align, align_value, align_value_reaching, name_forms
 from databases.matching.reasons import Reason
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "dates_rule_out",
     "prepare",
     "query_keys",
+    "reaches",
     "score",
 ]
 
@@ -46,6 +47,9 @@ _SEXES = {"m": "M", "male": "M", "f": "F", "female": "F"}
 
 # The best score a pair with conflicting dates of birth can reach (identical names, a shared nationality).
 # Above it, such a pair can be left out before its names are compared, and the results stay the same.
+# Scores are rounded to four decimals (a bound on the rounding, with room for the floating point).
+_ROUNDING = 1e-4
+
 DOB_CONFLICT_CEILING = DOB_FACTOR[DateAgreement.CONFLICT] * (1.0 - NATIONALITY_PULL) + NATIONALITY_PULL
 
 
@@ -144,30 +148,60 @@ def score(
         value = max(align_value(q, c, frequencies) for q in query.names for c in candidate.names)
         reasons = []
 
-    if query.dob is not None and candidate.dob is not None:
-        agreement = compare_dates(query.dob, candidate.dob)
-        # Identity tests rather than dict look-ups: hashing enum members costs more than scoring a name.
-        if agreement is DateAgreement.CONFLICT or agreement is DateAgreement.CLOSE:
-            value *= DOB_FACTOR[agreement]
-        elif agreement is not DateAgreement.UNKNOWN:
-            value += (1.0 - value) * DOB_PULL[agreement]
-    else:
-        agreement = DateAgreement.UNKNOWN
+    agreement = _dates_agreement(query, candidate)
+    value = _with_other_evidence(value, query, candidate, agreement)
     if explain:
         dob_reason = _dob_reason(agreement, query.dob, candidate.dob)
         if dob_reason:
             reasons.append(dob_reason)
-
-    if query.sex and candidate.sex and query.sex != candidate.sex:
-        value *= SEX_CONFLICT_FACTOR
-        if explain:
+        if query.sex and candidate.sex and query.sex != candidate.sex:
             reasons.append(Reason("sex_conflict"))
-    common = query.nationalities & candidate.nationalities
-    if common:
-        value += (1.0 - value) * NATIONALITY_PULL
-        if explain:
+        common = query.nationalities & candidate.nationalities
+        if common:
             reasons.append(Reason("nationality_overlap", {"nationalities": ", ".join(sorted(common))}))
     return Score(round(min(max(value, 0.0), 1.0), 4), tuple(reasons))
+
+
+def _dates_agreement(query: PreparedPerson, candidate: PreparedPerson) -> DateAgreement:
+    if query.dob is None or candidate.dob is None:
+        return DateAgreement.UNKNOWN
+    return compare_dates(query.dob, candidate.dob)
+
+
+def _with_other_evidence(
+    value: float, query: PreparedPerson, candidate: PreparedPerson, agreement: DateAgreement
+) -> float:
+    """The name value moved by the dates of birth, the sexes and the nationalities: increasing in `value`."""
+    # Identity tests rather than dict look-ups: hashing enum members costs more than scoring a name.
+    if agreement is DateAgreement.CONFLICT or agreement is DateAgreement.CLOSE:
+        value *= DOB_FACTOR[agreement]
+    elif agreement is not DateAgreement.UNKNOWN:
+        value += (1.0 - value) * DOB_PULL[agreement]
+    if query.sex and candidate.sex and query.sex != candidate.sex:
+        value *= SEX_CONFLICT_FACTOR
+    if query.nationalities and not query.nationalities.isdisjoint(candidate.nationalities):
+        value += (1.0 - value) * NATIONALITY_PULL
+    return value
+
+
+def reaches(query: PreparedPerson, candidate: PreparedPerson, frequencies: NameFrequencies, threshold: float) -> bool:
+    """score(query, candidate, frequencies).value >= threshold, without aligning names that cannot get there.
+
+    The other evidence moves the name value by an increasing affine map; its inverse at the threshold is the
+    least name value the pair needs (align_value_reaching leaves out the name pairs that cannot reach it).
+    """
+    if not query.names or not candidate.names:
+        return threshold <= 0.0  # score() gives 0 without names
+    agreement = _dates_agreement(query, candidate)
+    low = _with_other_evidence(0.0, query, candidate, agreement)
+    high = _with_other_evidence(1.0, query, candidate, agreement)
+    # A value up to half the last decimal below the threshold rounds up to it.
+    floor = (threshold - _ROUNDING - low) / (high - low)
+    if floor > 1.0:
+        return False  # not even identical names
+    names = max(align_value_reaching(q, c, frequencies, floor) for q in query.names for c in candidate.names)
+    value = _with_other_evidence(names, query, candidate, agreement)
+    return round(min(max(value, 0.0), 1.0), 4) >= threshold
 
 
 def screen(
@@ -182,9 +216,7 @@ def screen(
     """
     kept = []
     for ident, candidate in candidates:
-        if dates_rule_out(query.dob, candidate.dob, threshold):
-            continue
-        if score(query, candidate, frequencies, explain=False).value >= threshold:
+        if reaches(query, candidate, frequencies, threshold):
             kept.append((ident, score(query, candidate, frequencies)))
     kept.sort(key=lambda item: -item[1].value)
     return kept

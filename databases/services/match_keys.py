@@ -302,11 +302,12 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
         return result
     ids = [row[0] for row in missing]
     aliases: dict[int, list[str]] = {}
-    for person_id, name in PersonAlias.objects.filter(person_id__in=ids).values_list("person_id", "name"):
+    for person_id, name in PersonAlias.objects.filter(person_id__in=id_array(ids)).values_list("person_id", "name"):
         aliases.setdefault(person_id, []).append(name)
     nationalities: dict[int, list[str]] = {}
     through = Person.nationalities.through
-    for person_id, iso3 in through.objects.filter(person_id__in=ids).values_list("person_id", "country__iso3"):
+    rows = through.objects.filter(person_id__in=id_array(ids)).values_list("person_id", "country__iso3")
+    for person_id, iso3 in rows:
         nationalities.setdefault(person_id, []).append(iso3)
     with _lock:
         if len(_prepared) > settings.MATCH_PREPARED_CACHE:
