@@ -241,7 +241,11 @@ def _frequency_sample() -> list[tuple[str, str]]:
         with connection.cursor() as cursor:
             from psycopg2.sql import SQL, Identifier
 
-            statement = SQL("SELECT family_name, given_names FROM {} TABLESAMPLE SYSTEM (%s)").format(Identifier(table))
+            # The same sample in every process while the table is unchanged: a pair scores the same whichever
+            # worker or page scores it.
+            statement = SQL("SELECT family_name, given_names FROM {} TABLESAMPLE SYSTEM (%s) REPEATABLE (7)").format(
+                Identifier(table)
+            )
             cursor.execute(statement.as_string(cursor.connection), [percent])
             return cursor.fetchall()
     return list(Person.objects.values_list("family_name", "given_names")[:FREQUENCY_SAMPLE])
