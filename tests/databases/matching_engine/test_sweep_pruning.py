@@ -123,3 +123,31 @@ def test_without_a_date_the_persons_sharing_the_most_keys_come_first(person_of, 
     assert shared[ranked[0]] > shared[ranked[-1]] > 0
     settings.MATCH_MAX_CANDIDATES_WITHOUT_DATE = 2
     assert candidate_ids(keys) == ranked[:2]
+
+
+def test_a_sweep_pauses_the_cycle_collector_and_restores_it(population, monkeypatch):
+    import gc
+
+    from databases.matching import persons
+
+    states = []
+    original = persons.reaches
+
+    def reaches(*args, **kwargs):
+        states.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(persons, "reaches", reaches)
+    ids = [person.pk for person in population]
+    assert gc.isenabled()
+    sweep_pairs(first_id=min(ids), last_id=max(ids))
+    assert states and not any(states), "scoring ran with the collector on"
+    assert gc.isenabled()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("scoring failed")
+
+    monkeypatch.setattr(persons, "reaches", fail)
+    with pytest.raises(RuntimeError):
+        sweep_pairs(first_id=min(ids), last_id=max(ids))
+    assert gc.isenabled(), "a failed chunk left the collector off"
