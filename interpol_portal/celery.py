@@ -3,7 +3,7 @@ cannot be sent while Redis is down are kept in the database and sent later (Outb
 
 import os
 
-from celery import Celery, uuid
+from celery import Celery, signals, uuid
 from celery.contrib.django.task import DjangoTask
 from kombu import Queue
 
@@ -54,3 +54,12 @@ app.conf.task_queues = [Queue(name) for name in ("realtime", "batch", "default")
 app.conf.task_routes = (route_by_module,)
 app.autodiscover_tasks()
 app.autodiscover_tasks(["interpol_portal"])
+
+
+@signals.worker_init.connect
+@signals.worker_process_init.connect
+def _runtime_tune(**kwargs) -> None:
+    # In the main process (solo pool, and before forking the prefork children) and again in each child.
+    from .runtime import garbage_collector_tune
+
+    garbage_collector_tune()

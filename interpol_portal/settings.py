@@ -361,6 +361,15 @@ CELERY_BEAT_SCHEDULE.update(
     }
 )
 
+# --- runtime ---
+# Python's cycle collector thresholds in gunicorn and Celery workers (interpol_portal.runtime); Python's own are
+# 700, 10, 10.
+GC_THRESHOLDS = (
+    env_int("GC_THRESHOLD_YOUNG", 20_000, minimum=1),
+    env_int("GC_THRESHOLD_MIDDLE", 10, minimum=1),
+    env_int("GC_THRESHOLD_OLD", 20, minimum=1),
+)
+
 # --- matching ---
 # Person screening and record matching (databases.services.screening / matching, DESIGN section 5).
 # Score from which a person is a candidate (the core's MATCH_THRESHOLD, tuned on bench/names_accuracy.py).
