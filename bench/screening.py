@@ -11,7 +11,8 @@ in Arabic script their stored Latin form (a cross-script query). With --sweep, t
 sweep_pairs (the scoring part of the nightly sweep, databases.screening.sweep) over chunks of --sweep-chunk
 persons in one process, stopped after --sweep-seconds and extrapolated to the whole table; --profile-chunk N
 profiles a chunk of N persons first. --queries 0 skips the latency part; --names-only asks without the date of
-birth.
+birth. The process runs with the workers' cycle collector settings (interpol_portal.runtime), or Python's own with
+--python-gc, and prints the collections that ran during the queries.
 """
 
 import argparse
@@ -28,6 +29,23 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interpol_portal.settings")
 
 
+def collector_pauses() -> dict[int, list[float]]:
+    """Milliseconds of each cycle collection from now on, per generation (filled as the collector runs)."""
+    import gc
+
+    pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+    started = [0.0]
+
+    def timed(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            pauses[info["generation"]].append((time.perf_counter() - started[0]) * 1000)
+
+    gc.callbacks.append(timed)
+    return pauses
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--persons", type=int, default=0, help="generate this many persons first")
@@ -39,11 +57,17 @@ def main() -> None:
     parser.add_argument("--profile-chunk", type=int, default=0, metavar="N", help="cProfile a sweep chunk of N persons")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--names-only", action="store_true", help="ask without the date of birth")
+    parser.add_argument("--python-gc", action="store_true", help="Python's collector thresholds, not the workers'")
     args = parser.parse_args()
 
     import django
 
     django.setup()
+    if not args.python_gc:
+        from interpol_portal.runtime import garbage_collector_tune
+
+        garbage_collector_tune()  # as a gunicorn or Celery worker runs
+    pauses = collector_pauses()
     from django.core.management import call_command
 
     from databases.models import Person
@@ -80,6 +104,8 @@ def main() -> None:
     warm, queries = queries[:50], queries[50:]
     for query in warm:  # the frequency table and the connection, as a running service has them
         person_screen_query(query=query, viewer=None, unit=unit, record_hits=False)
+    for times in pauses.values():
+        times.clear()  # the warm-up's do not count
     timings, cpu, found = [], [], []
     for query in queries:
         started, cpu_started = time.perf_counter(), time.process_time()
@@ -100,6 +126,11 @@ def main() -> None:
             f"p99 {pct(0.99):.1f} ms, max {timings[-1]:.1f} ms ({len(timings)} queries, {cross} cross-script; "
             f"candidates returned mean {statistics.mean(found):.1f}); Python CPU per query p50 "
             f"{statistics.median(cpu):.1f} ms",
+            flush=True,
+        )
+        print(
+            "cycle collections during the queries (generation: count, longest pause): "
+            + ", ".join(f"{gen}: {len(times)}, {max(times, default=0):.0f} ms" for gen, times in pauses.items()),
             flush=True,
         )
     if args.profile_chunk:
