@@ -1,11 +1,13 @@
 """Mixed load: real-time checks, searches, page views and person screening at once, against gunicorn on loopback.
 
     DATABASE_URL=postgres://... REDIS_URL=redis://... nice .venv/bin/python bench/load.py [--duration 60]
-        [--clients 12] [--workers 2] [--threads 4]
+        [--clients 12] [--rate 30] [--workers 2] [--threads 4]
 
 Starts gunicorn with the portal's settings (as `make run` does: --workers 2 --threads 4) on a free port, warms up,
-then runs closed-loop clients (one process each, one keep-alive connection, its own API token so that the per-token
-rate limit is not what is measured) for --duration seconds. Each request is drawn from this mix:
+then runs clients (one process each, one keep-alive connection, its own API token so that the per-token rate limit
+is not what is measured) for --duration seconds: closed loop (each as fast as the answers come: the saturation
+throughput, and latencies that are mostly queueing) or, with --rate, open loop (requests at random times, --rate per
+second in all: the latencies at a given load). Each request is drawn from this mix:
 
   check      45 %  GET  /api/v1/check/travel-document (10 % recorded numbers, 90 % not)
   screening  15 %  POST /api/v1/screening/persons (names of recorded persons, half of them with a date of birth)
@@ -28,6 +30,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,33 +108,56 @@ def requests_of(kind: str, data: dict, rng: random.Random) -> tuple[str, str, st
     )
 
 
+IDLE_CLOSED = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
+
+
 def client(index: int, port: int, data: dict, start_at: float, stop_at: float, results) -> None:
-    """One closed-loop client: a request, wait for the answer, the next; records (kind, seconds, ok) after start_at."""
+    """One client: closed loop (a request, wait for the answer, the next) or, with data["rate"], open loop (requests
+    at random times, rate / clients per second on average); records (kind, seconds, error or None) of the requests
+    due from start_at.
+
+    In the open loop a request's time runs from when it was due, not when it could be sent: a client held up by a
+    slow answer counts the wait in the next requests' times, as a user would see it.
+    """
     rng = random.Random(index)
     mix = [(kind, weight) for kind, weight in MIX if kind in data["kinds"]]
     kinds, weights = zip(*mix, strict=True)
     api = {"Authorization": f"Token {data['tokens'][index]}", "Accept": "application/json"}
     browser = {"Cookie": f"sessionid={data['session']}", "Accept": "text/html"}
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    per_second = data["rate"] / len(data["tokens"]) if data["rate"] else 0.0
+    due = time.monotonic()
     samples = []
-    while (now := time.monotonic()) < stop_at:
+    while True:
+        if per_second:
+            due += rng.expovariate(per_second)
+            time.sleep(max(0.0, due - time.monotonic()))
+        else:
+            due = time.monotonic()
+        if due >= stop_at:
+            break
         kind = rng.choices(kinds, weights)[0]
         method, path, body = requests_of(kind, data, rng)
         headers = dict(browser if path.startswith("/en/") else api)
         if body is not None:
             headers["Content-Type"] = "application/json"
-        began = time.perf_counter()
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            ok = 200 <= response.status < 300
-        except (OSError, http.client.HTTPException):
-            ok = False
-            connection.close()
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        if now >= start_at:
-            samples.append((kind, time.perf_counter() - began, ok))
+        for attempt in (1, 2):
+            try:
+                connection.request(method, path, body=body, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                error = None if 200 <= response.status < 300 else str(response.status)
+                break
+            except (OSError, http.client.HTTPException) as failure:
+                error = type(failure).__name__
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                # The server closes a connection idle for longer than its keep-alive (2 s for gunicorn): a client
+                # sends again on a new one, as browsers and HTTP libraries do.
+                if attempt == 2 or not isinstance(failure, IDLE_CLOSED):
+                    break
+        if due >= start_at:
+            samples.append((kind, time.monotonic() - due, error))
     results.put(samples)
 
 
@@ -156,11 +182,14 @@ def report(samples: list, duration: float) -> str:
     for kind in sorted({s[0] for s in samples}, key=[name for name, _weight in MIX].index) + ["all"]:
         chosen = [s for s in samples if kind in ("all", s[0])]
         times = [s[1] * 1000 for s in chosen]
-        errors = sum(1 for s in chosen if not s[2])
+        errors = sum(1 for s in chosen if s[2])
         lines.append(
             f"| {kind} | {len(chosen)} | {len(chosen) / duration:.1f} | {percentile(times, 0.5):.0f} ms | "
             f"{percentile(times, 0.95):.0f} ms | {percentile(times, 0.99):.0f} ms | {errors} |"
         )
+    reasons = Counter(f"{kind} {error}" for kind, _seconds, error in samples if error)
+    if reasons:
+        lines.append("\nerrors: " + ", ".join(f"{reason} x{count}" for reason, count in reasons.most_common()))
     return "\n".join(lines)
 
 
@@ -170,6 +199,7 @@ def main() -> None:
     parser.add_argument("--rss-every", type=float, default=15, help="seconds between two samples of the workers' RSS")
     parser.add_argument("--warmup", type=int, default=8)
     parser.add_argument("--clients", type=int, default=12)
+    parser.add_argument("--rate", type=float, default=0, help="open loop: requests/s in all (0: closed loop)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--seed", type=int, default=5)
@@ -177,6 +207,7 @@ def main() -> None:
     args = parser.parse_args()
     data = prepare(args.clients, args.seed)
     data["kinds"] = args.only or [kind for kind, _weight in MIX]
+    data["rate"] = args.rate
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -214,7 +245,11 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print(f"data: {data['counts']}; {args.clients} clients, gunicorn {args.workers} workers x {args.threads} threads")
+    loop = f"open loop at {args.rate:g} requests/s" if args.rate else "closed loop"
+    print(
+        f"data: {data['counts']}; {args.clients} clients, {loop}, gunicorn {args.workers} workers x "
+        f"{args.threads} threads"
+    )
     print(f"kinds: {', '.join(data['kinds'])}")
     print(f"{args.duration} s measured after a {args.warmup} s warm-up\n")
     print(report(samples, args.duration))
