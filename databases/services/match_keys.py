@@ -8,6 +8,7 @@ persons sharing a query's keys, and turns person rows into the core's PreparedPe
 import datetime
 import functools
 import io
+import logging
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -39,6 +40,9 @@ KEY_LENGTH = PersonKey._meta.get_field("key").max_length
 # Person rows read to build the name frequencies: a sample is as good as the whole table for weights.
 FREQUENCY_SAMPLE = 50_000
 FREQUENCY_TTL = 3600
+FREQUENCY_RETRY = 60  # seconds before a failed rebuild is tried again
+
+logger = logging.getLogger(__name__)
 
 
 def core_person(
@@ -218,11 +222,23 @@ _prepared: dict[int, tuple[object, core.PreparedPerson]] = {}
 
 
 def name_frequencies() -> NameFrequencies:
-    """How common each name is, from a sample of the persons table; rebuilt every FREQUENCY_TTL seconds."""
+    """How common each name is, from a sample of the persons table; rebuilt every FREQUENCY_TTL seconds.
+
+    Building takes seconds at a million persons (the phonetic keys of every sampled name). Only a process's first
+    call waits for it; after that an outdated table is rebuilt in a background thread while calls go on with it,
+    so that no screening waits seconds once an hour.
+    """
     global _frequencies
     cached = _frequencies
-    if cached is not None and time.monotonic() - cached[0] < FREQUENCY_TTL:
-        return cached[1]
+    if cached is None:
+        return _frequencies_build()
+    if time.monotonic() - cached[0] >= FREQUENCY_TTL and not _rebuilding.locked():
+        threading.Thread(target=_frequencies_rebuild, name="name-frequencies", daemon=True).start()
+    return cached[1]
+
+
+def _frequencies_build() -> NameFrequencies:
+    global _frequencies
     names: list[str] = []
     for family, given in _frequency_sample():
         names.append(family)
@@ -231,6 +247,24 @@ def name_frequencies() -> NameFrequencies:
     frequencies = NameFrequencies.from_names(names) if names else NameFrequencies({})
     _frequencies = (time.monotonic(), frequencies)
     return frequencies
+
+
+_rebuilding = threading.Lock()
+
+
+def _frequencies_rebuild() -> None:
+    if not _rebuilding.acquire(blocking=False):
+        return  # another thread is at it
+    global _frequencies
+    try:
+        _frequencies_build()
+    except Exception:
+        logger.exception("rebuilding the name frequencies failed; the previous table is kept")
+        if _frequencies is not None:  # tried again in a minute, not at every call
+            _frequencies = (time.monotonic() - FREQUENCY_TTL + FREQUENCY_RETRY, _frequencies[1])
+    finally:
+        connection.close()  # this thread's own connection
+        _rebuilding.release()
 
 
 def _frequency_sample() -> list[tuple[str, str]]:
