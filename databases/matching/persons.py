@@ -47,10 +47,10 @@ _SEXES = {"m": "M", "male": "M", "f": "F", "female": "F"}
 
 # The best score a pair with conflicting dates of birth can reach (identical names, a shared nationality).
 # Above it, such a pair can be left out before its names are compared, and the results stay the same.
+DOB_CONFLICT_CEILING = DOB_FACTOR[DateAgreement.CONFLICT] * (1.0 - NATIONALITY_PULL) + NATIONALITY_PULL
+
 # Scores are rounded to four decimals (a bound on the rounding, with room for the floating point).
 _ROUNDING = 1e-4
-
-DOB_CONFLICT_CEILING = DOB_FACTOR[DateAgreement.CONFLICT] * (1.0 - NATIONALITY_PULL) + NATIONALITY_PULL
 
 
 @dataclass(frozen=True, slots=True)
