@@ -43,8 +43,6 @@ class NameFrequencies:
         self._cache: dict[str, float] = {}
         # Alignment values of name pairs under these weights (databases.matching.names.align_value).
         self.alignments: dict[tuple, float] = {}
-        # Token weights of name forms and their sum (databases.matching.names.align_value_reaching).
-        self.form_weights: dict[tuple, tuple[list[float], float]] = {}
 
     @classmethod
     def from_counts(cls, token_counts: Mapping[str, int]) -> NameFrequencies:

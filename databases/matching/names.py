@@ -204,8 +204,8 @@ def _must_match_unmatched(
     (W - w) / (W - w + MISSING_PENALTY * w) (CONFLICT_PENALTY >= MISSING_PENALTY): below `floor` exactly when
     (1 - floor) * W < (1 - (1 - MISSING_PENALTY) * floor) * w.
     """
-    weights, total = _token_weights(form, frequencies)
-    bar = (1.0 - floor) * total
+    weights = [frequencies.weight(token) for token in form.tokens]
+    bar = (1.0 - floor) * sum(weights)
     scale = 1.0 - (1.0 - MISSING_PENALTY) * floor
     for index, weight in enumerate(weights):
         if scale * weight <= bar:
@@ -220,17 +220,6 @@ def _must_match_unmatched(
         ):
             return True
     return False
-
-
-def _token_weights(form: NameForm, frequencies: NameFrequencies) -> tuple[list[float], float]:
-    memory = frequencies.form_weights
-    found = memory.get(form.tokens)
-    if found is None:
-        if len(memory) >= ALIGNMENT_MEMORY:
-            memory.clear()
-        weights = [frequencies.weight(token) for token in form.tokens]
-        found = memory[form.tokens] = (weights, sum(weights))
-    return found
 
 
 def _reasons(
