@@ -42,8 +42,12 @@ def visibility_stand_in_q(model) -> Q:
     return visibility_q(model, Unit(pk=STAND_IN_UNIT_ID, country_id=STAND_IN_COUNTRY_ID, kind="ncb"))
 
 
+# The stand-ins by the names CompiledQuery gives them; stand_in_values gives the real viewer's under the same names.
+STAND_IN_VIEWER = {"unit": STAND_IN_UNIT_ID, "country": STAND_IN_COUNTRY_ID}
+
+
 def stand_in_values(unit) -> dict | None:
-    """The values of the stand-ins for `unit` (CompiledQuery.rows(**...)): names `unit` and `country`.
+    """The values of the stand-ins for `unit` (CompiledQuery.rows(**...)): the names of STAND_IN_VIEWER.
 
     None for a unit without a country: the compiled policy would compare with NULL where the ORM says IS NULL,
     so such a unit's query goes through the ORM."""

@@ -19,13 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from interpol_portal.prepared import STAND_IN_DATE, STAND_IN_IDS, CompiledQuery, execute_prepared, id_array
-from ncb.access import (
-    STAND_IN_COUNTRY_ID,
-    STAND_IN_UNIT_ID,
-    stand_in_values,
-    visibility_q,
-    visibility_stand_in_q,
-)
+from ncb.access import STAND_IN_UNIT_ID, STAND_IN_VIEWER, stand_in_values, visibility_q, visibility_stand_in_q
 from ncb.models import AuditEntry, Country, Unit, User
 from ncb.services import audit_bulk, audit_record, audit_target_columns, client_ip, restricted_attempt_notify, storable
 
@@ -118,7 +112,7 @@ def _candidates_statement(model: type[GlobalRecord], policy: bool) -> tuple[Comp
         records = records.annotate(
             _visible=ExpressionWrapper(visibility_stand_in_q(model), output_field=BooleanField())
         )
-        stand_ins.update(unit=STAND_IN_UNIT_ID, country=STAND_IN_COUNTRY_ID)
+        stand_ins.update(STAND_IN_VIEWER)
     else:
         records = records.annotate(_visible=Value(True, output_field=BooleanField()))
     columns = [

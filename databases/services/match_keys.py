@@ -21,13 +21,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.utils import timezone
 
 from interpol_portal.prepared import STAND_IN_DATE, STAND_IN_IDS, CompiledQuery, id_array
-from ncb.access import (
-    STAND_IN_COUNTRY_ID,
-    STAND_IN_UNIT_ID,
-    stand_in_values,
-    visibility_q,
-    visibility_stand_in_q,
-)
+from ncb.access import STAND_IN_VIEWER, stand_in_values, visibility_q, visibility_stand_in_q
 
 from ..choices import ACTIVE_STATUSES
 from ..copy_format import copy_line
@@ -344,8 +338,8 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
         aliases.setdefault(person_id, []).append(name)
     nationalities: dict[int, list[str]] = {}
     through = Person.nationalities.through
-    rows = through.objects.filter(person_id__in=id_array(ids)).values_list("person_id", "country__iso3")
-    for person_id, iso3 in rows:
+    nationality_rows = through.objects.filter(person_id__in=id_array(ids)).values_list("person_id", "country__iso3")
+    for person_id, iso3 in nationality_rows:
         nationalities.setdefault(person_id, []).append(iso3)
     with _lock:
         if len(_prepared) > settings.MATCH_PREPARED_CACHE:
@@ -451,16 +445,12 @@ def _candidate_rows_query(ids: list[int], today: datetime.date, visible: Q):
 
 @functools.cache
 def _candidate_rows_statement(policy: bool) -> CompiledQuery:
-    if not policy:
-        return CompiledQuery(
-            _candidate_rows_query(STAND_IN_IDS, STAND_IN_DATE, Q()), ids=STAND_IN_IDS, today=STAND_IN_DATE
-        )
+    visible = visibility_stand_in_q(Person) if policy else Q()
     return CompiledQuery(
-        _candidate_rows_query(STAND_IN_IDS, STAND_IN_DATE, visibility_stand_in_q(Person)),
+        _candidate_rows_query(STAND_IN_IDS, STAND_IN_DATE, visible),
         ids=STAND_IN_IDS,
         today=STAND_IN_DATE,
-        unit=STAND_IN_UNIT_ID,
-        country=STAND_IN_COUNTRY_ID,
+        **(STAND_IN_VIEWER if policy else {}),
     )
 
 
