@@ -161,13 +161,13 @@ def client(index: int, port: int, data: dict, start_at: float, stop_at: float, r
     results.put(samples)
 
 
-def rss_of_workers(master: int) -> dict[int, int]:
-    """RSS in MiB of each child (worker) of the gunicorn master."""
+def rss_of_workers(master: int, field: str = "VmRSS") -> dict[int, int]:
+    """RSS in MiB of each child (worker) of a master process (gunicorn, Celery); VmHWM for the peak."""
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     sizes = {}
     for pid in children:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 sizes[int(pid)] = int(line.split()[1]) // 1024
     return sizes
 

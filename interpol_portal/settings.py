@@ -381,7 +381,12 @@ SCREENING_DEFAULT_LIMIT = 20
 SCREENING_MAX_LIMIT = 200
 SCREENING_JOB_MAX_ROWS = env_int("SCREENING_JOB_MAX_ROWS", 100_000, minimum=1)
 SCREENING_JOB_CHUNK_ROWS = 200  # rows screened between two progress writes (a resumed job restarts there)
-MATCH_SWEEP_CHUNK_PERSONS = 5000
+# Persons per sweep chunk: a chunk's candidates overlap, so larger chunks prepare each candidate fewer times
+# (20,000: a quarter less time per person than 5,000, peak 1.3 GiB per worker at 1 M persons; docs/benchmarks.md).
+MATCH_SWEEP_CHUNK_PERSONS = 20_000
+# A sweep task takes chunks for this long, then queues its successor at the back of the batch queue: no task
+# nears the time limit, and a screening job queued during a sweep waits minutes, not the whole sweep.
+MATCH_SWEEP_TURN_SECONDS = env_int("MATCH_SWEEP_TURN_SECONDS", 300, minimum=1)
 MATCH_SWEEP_WORKERS = env_int("MATCH_SWEEP_WORKERS", 2, minimum=1)  # tasks sharing one sweep's chunks
 MATCH_SWEEP_STALE_MINUTES = 30  # a chunk claimed longer ago by a worker that died is taken again
 # A job still waiting this long is queued again (its message was lost); duplicates find nothing left to do.

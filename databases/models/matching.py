@@ -56,6 +56,9 @@ class MatchSweep(models.Model):
     hits = models.PositiveIntegerField(_("new hits"), default=0)
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Set when a task ends its turn and queues the next one, cleared when that one starts: while it waits in the
+    # queue no task holds the sweep, and recovery must not take it for abandoned.
+    handed_over_at = models.DateTimeField(_("handed over"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("matching sweep")

@@ -82,11 +82,12 @@ def orphaned_sweeps() -> list[int]:
             with transaction.atomic():
                 sweep = MatchSweep.objects.get(pk=pk)
                 started = sweep.chunks.exclude(status=JobStatus.PENDING).exists()
-                recent = sweep.started_at > timezone.now() - dt.timedelta(
-                    minutes=settings.SCREENING_JOB_REQUEUE_MINUTES
-                )
+                waited = timezone.now() - dt.timedelta(minutes=settings.SCREENING_JOB_REQUEUE_MINUTES)
+                recent = sweep.started_at > waited
                 if not started and recent:
                     continue  # its workers are still queued
+                if sweep.handed_over_at and sweep.handed_over_at > waited:
+                    continue  # a task ended its turn and the next one is queued
                 sweep.chunks.filter(status=JobStatus.RUNNING).update(status=JobStatus.PENDING, claimed_at=None)
             orphans.append(pk)
         finally:

@@ -2,7 +2,8 @@
 
 A sweep row and its chunk rows are written first; each worker task then claims the next pending chunk with
 SELECT ... FOR UPDATE SKIP LOCKED, so several workers on several machines share one sweep without a
-coordinator. A chunk claimed by a worker that died is taken again after MATCH_SWEEP_STALE_MINUTES, or at once
+coordinator. A task works for a turn (MATCH_SWEEP_TURN_SECONDS) and queues its successor, so that no task runs
+for the length of a sweep. A chunk claimed by a worker that died is taken again after MATCH_SWEEP_STALE_MINUTES, or at once
 when no worker is left on the sweep (leases.batch_work_recover); hits are keyed by pair and rule
 (services.matching.pair_hit), so redoing a chunk adds nothing.
 """
@@ -11,11 +12,13 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import time
 from collections import defaultdict
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Max, Min, Q
+from django.db.models import Exists, Max, Min, Q
 from django.utils import timezone
 
 from ncb.services import audit_record
@@ -65,18 +68,38 @@ def _claim(sweep_id: int) -> MatchSweepChunk | None:
     return chunk
 
 
-def match_sweep_work(*, sweep_id: int) -> int:
-    """Take chunks of a sweep until none is left; return the chunks this call did. Closes the sweep at the end."""
+class SweepTurn(NamedTuple):
+    """What one task did on a sweep."""
+
+    chunks: int
+    go_on: bool  # its time was up with chunks left: the caller queues the next turn (marked handed over)
+
+
+def match_sweep_work(*, sweep_id: int, seconds: float | None = None) -> SweepTurn:
+    """Take chunks of a sweep until none is left or, with `seconds`, until that time is up (at least one chunk,
+    the one in hand finished). Closes the sweep after its last chunk."""
+    deadline = None if seconds is None else time.monotonic() + seconds
     done = 0
     with work_lease(MATCH_SWEEP, sweep_id):
+        MatchSweep.objects.filter(pk=sweep_id, handed_over_at__isnull=False).update(handed_over_at=None)
         while (chunk := _claim(sweep_id)) is not None:
             hits = sweep_chunk_run(first_id=chunk.first_id, last_id=chunk.last_id)
             with transaction.atomic():
                 chunk.status, chunk.hits = JobStatus.DONE, hits
                 chunk.save(update_fields=["status", "hits"])
             done += 1
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+        # Marked while the lease is still held, so that recovery never sees the sweep without either.
+        go_on = deadline is not None and _hand_over(sweep_id)
     _close(sweep_id)
-    return done
+    return SweepTurn(done, go_on)
+
+
+def _hand_over(sweep_id: int) -> bool:
+    pending = MatchSweepChunk.objects.filter(sweep_id=sweep_id, status=JobStatus.PENDING)
+    marked = MatchSweep.objects.filter(pk=sweep_id, status=JobStatus.RUNNING).filter(Exists(pending))
+    return marked.update(handed_over_at=timezone.now()) > 0
 
 
 @transaction.atomic

@@ -32,11 +32,15 @@ def match_sweep_start_task() -> int:
 
 @shared_task(acks_late=True)
 def match_sweep_work_task(sweep_id: int) -> int:
-    """Claim and run chunks of a sweep until none is left (several of these run side by side)."""
+    """Claim and run chunks of a sweep for one turn, then queue the next turn while chunks are left (several of
+    these run side by side)."""
     from .sweep import match_sweep_work
 
     with translation.override("en"):
-        return match_sweep_work(sweep_id=sweep_id)
+        turn = match_sweep_work(sweep_id=sweep_id, seconds=settings.MATCH_SWEEP_TURN_SECONDS)
+    if turn.go_on:
+        match_sweep_work_task.delay(sweep_id)
+    return turn.chunks
 
 
 @shared_task(acks_late=True)

@@ -91,7 +91,7 @@ def test_a_sweep_finds_each_pair_once_and_again_nothing(person_of, ncb_es, ncb_f
     person_of(ncb_fr, "الخطيب", "محمد", "1975-03-02")
     person_of(ncb_eg, "Garcia", "Maria", "1980-01-01")
     sweep = match_sweep_start(chunk_size=1)
-    assert match_sweep_work(sweep_id=sweep.pk) == sweep.total_chunks
+    assert match_sweep_work(sweep_id=sweep.pk).chunks == sweep.total_chunks
     sweep.refresh_from_db()
     assert sweep.status == "done" and sweep.hits == 1 and Hit.objects.count() == 1
     again = match_sweep_start(chunk_size=2)
