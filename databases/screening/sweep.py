@@ -3,8 +3,8 @@
 A sweep row and its chunk rows are written first; each worker task then claims the next pending chunk with
 SELECT ... FOR UPDATE SKIP LOCKED, so several workers on several machines share one sweep without a
 coordinator. A task works for a turn (MATCH_SWEEP_TURN_SECONDS) and queues its successor, so that no task runs
-for the length of a sweep. A chunk claimed by a worker that died is taken again after MATCH_SWEEP_STALE_MINUTES, or at once
-when no worker is left on the sweep (leases.batch_work_recover); hits are keyed by pair and rule
+for the length of a sweep. A chunk claimed by a worker that died is taken again after MATCH_SWEEP_STALE_MINUTES,
+or at once when no worker is left on the sweep (leases.batch_work_recover); hits are keyed by pair and rule
 (services.matching.pair_hit), so redoing a chunk adds nothing.
 """
 
