@@ -150,7 +150,7 @@ def main() -> None:
         stats.sort_stats("tottime").print_stats(15)
     if args.sweep:
         # A chunk is swept against the persons of higher ids, so the first chunks cost the most (measuring only
-        # those overstated the whole sweep about twice): the chunks measured are spread evenly over the ids, and
+        # those overstated the whole sweep by half): the chunks measured are spread evenly over the ids, and
         # the whole table is their mean times the chunk count (stopped early, the estimate leans high).
         step = args.sweep_chunk
         count = -(-(last + 1 - first) // step)
