@@ -34,6 +34,11 @@ class PersonKey(models.Model):
                 name="personkey_key_year_person",
             ),
             models.Index(fields=["person"], name="personkey_person"),
+            # The sweep's pairs with persons of unknown birth year (few): without it PostgreSQL scans every key of
+            # the table for them, once per chunk.
+            models.Index(
+                fields=["key", "person"], condition=models.Q(birth_year__isnull=True), name="personkey_undated"
+            ),
         ]
 
     def __str__(self) -> str:
