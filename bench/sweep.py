@@ -34,31 +34,26 @@ def main() -> None:
     parser.add_argument("--every", type=float, default=30, help="seconds between two progress lines")
     args = parser.parse_args()
 
+    # The sweep is started here (it queues MATCH_SWEEP_WORKERS tasks) and worked in the worker: both read these.
+    os.environ.update(MATCH_SWEEP_TURN_SECONDS=str(args.turn_seconds), MATCH_SWEEP_WORKERS=str(args.workers))
     import django
 
     django.setup()
-    from django.db import transaction
-
     from databases.models import MatchSweep, Person
     from databases.models.matching import JobStatus
-    from databases.screening.sweep import match_sweep_start
-    from databases.screening.tasks import match_sweep_work_task
+    from databases.screening.tasks import match_sweep_start_task
     from interpol_portal.celery import app
 
     left = MatchSweep.objects.filter(status=JobStatus.RUNNING).update(status=JobStatus.FAILED)
     purged = app.control.purge()
     print(f"persons: {Person.objects.count()}; earlier sweeps marked failed: {left}; messages purged: {purged}")
 
-    env = {**os.environ, "MATCH_SWEEP_TURN_SECONDS": str(args.turn_seconds), "MATCH_SWEEP_WORKERS": str(args.workers)}
     command = [sys.executable, "-m", "celery", "-A", "interpol_portal", "worker", "-Q", "batch"]
     command += ["-c", str(args.workers), "--loglevel", "WARNING", "-n", "bench-sweep@%h"]
-    worker = subprocess.Popen(command, cwd=ROOT, env=env)
+    worker = subprocess.Popen(command, cwd=ROOT)
     try:
         time.sleep(5)  # the worker's start-up recovery finds nothing to do
-        with transaction.atomic():
-            sweep = match_sweep_start(chunk_size=args.chunk)
-            for _task in range(args.workers):
-                transaction.on_commit(lambda: match_sweep_work_task.delay(sweep.pk))
+        sweep = MatchSweep.objects.get(pk=match_sweep_start_task(chunk_size=args.chunk))  # beat's task, run here
         started = time.monotonic()
         print(f"sweep {sweep.pk}: {sweep.total_chunks} chunks of {args.chunk} persons, {args.workers} workers")
         peaks: dict[int, int] = {}

@@ -18,12 +18,12 @@ def screening_job_run_task(job_id: int) -> int | None:
 
 
 @shared_task(acks_late=True)
-def match_sweep_start_task() -> int:
+def match_sweep_start_task(chunk_size: int | None = None) -> int:
     """Nightly (beat): start a sweep of all persons and queue MATCH_SWEEP_WORKERS tasks to share its chunks."""
     from .sweep import match_sweep_start
 
     with transaction.atomic():
-        sweep = match_sweep_start()
+        sweep = match_sweep_start(chunk_size=chunk_size)
         sweep_id = sweep.pk
         for _worker in range(settings.MATCH_SWEEP_WORKERS):
             transaction.on_commit(lambda: match_sweep_work_task.delay(sweep_id))
