@@ -13,7 +13,6 @@ import datetime as dt
 import functools
 import gc
 import time
-from collections import defaultdict
 from typing import NamedTuple
 
 from django.conf import settings
@@ -24,10 +23,9 @@ from django.utils import timezone
 from ncb.services import audit_record
 
 from ..matching import persons as core
-from ..matching.dates import parse_partial_date
-from ..models import MatchSweep, MatchSweepChunk, Person, PersonAlias
+from ..models import MatchSweep, MatchSweepChunk, Person
 from ..models.matching import JobStatus
-from ..services.match_keys import candidate_rows, compose, name_frequencies, probe_keys, row_aliases
+from ..services.match_keys import candidate_rows, compose, name_frequencies
 from ..services.matching import _live, _ordered, pair_hit
 from .leases import MATCH_SWEEP, work_lease
 
@@ -115,13 +113,19 @@ def _close(sweep_id: int) -> None:
 
 # Pairs (chunk person, other person) sharing a key, each unordered pair once: the probe/stored key relation is
 # symmetric (a name's query keys meet another's stored keys exactly when the reverse holds), so the pair is
-# taken from its lower id. Dates of birth that conflict (core.compare_dates) cannot reach the threshold: the
-# index on (key, birth_year) with month and day leaves them out, as match_keys.candidate_ids does for a query;
-# unknown dates match any.
+# taken from its lower id. A chunk's probes are read from its persons' stored keys rather than computed again:
+# the stored keys are the query keys (core.query_keys) with the single-name prefixes swapped, the token of a
+# name of several ('n:', queried as 'o:' against names of one token) and the name of one token ('o:', which
+# its query looks up as 'n:'); the one extra probe a one-token name gets this way ('o:' against 'o:') only finds
+# persons its 'n:' probe finds too. Dates of birth that conflict (core.compare_dates) cannot reach the threshold:
+# the index on (key, birth_year) with month and day leaves them out, as match_keys.candidate_ids does for a
+# query; unknown dates match any.
 PAIRS = """
     WITH p AS (
-        SELECT * FROM unnest(%(persons)s::bigint[], %(keys)s::text[], %(years)s::int[], %(months)s::int[],
-                             %(days)s::int[]) AS p(id, key, year, month, day)
+        SELECT person_id AS id, birth_year AS year, birth_month AS month, birth_day AS day,
+            CASE left(key, 2) WHEN 'n:' THEN 'o:' || substr(key, 3) WHEN 'o:' THEN 'n:' || substr(key, 3) ELSE key
+            END AS key
+        FROM databases_personkey WHERE person_id BETWEEN %(first)s AND %(last)s
     )
     SELECT p.id, k.person_id FROM p JOIN databases_personkey k
         ON k.key = p.key AND k.birth_year BETWEEN p.year - 1 AND p.year + 1 AND k.person_id > p.id
@@ -136,10 +140,13 @@ PAIRS = """
 """
 # Without the dates' pruning (a threshold at or below the dates' ceiling), any shared key makes a pair.
 PAIRS_ANY_DATE = """
-    SELECT DISTINCT p.id, k.person_id
-    FROM unnest(%(persons)s::bigint[], %(keys)s::text[], %(years)s::int[], %(months)s::int[], %(days)s::int[])
-        AS p(id, key, year, month, day)
-    JOIN databases_personkey k ON k.key = p.key AND k.person_id > p.id
+    WITH p AS (
+        SELECT person_id AS id,
+            CASE left(key, 2) WHEN 'n:' THEN 'o:' || substr(key, 3) WHEN 'o:' THEN 'n:' || substr(key, 3) ELSE key
+            END AS key
+        FROM databases_personkey WHERE person_id BETWEEN %(first)s AND %(last)s
+    )
+    SELECT DISTINCT p.id, k.person_id FROM p JOIN databases_personkey k ON k.key = p.key AND k.person_id > p.id
 """
 
 
@@ -148,37 +155,11 @@ def _pairs_statement() -> str:
     return compose(PAIRS, reach=("p.year", "p.month", "p.day"))
 
 
-def _probes(rows: list[tuple], aliases: dict[int, list[str]]) -> dict[str, list]:
-    """The query keys of each person of a chunk (every name: main, aliases, typed Latin form), as arrays."""
-    columns: dict[str, list] = {"persons": [], "keys": [], "years": [], "months": [], "days": []}
-    for pk, family, given, latin_family, latin_given, dob in rows:
-        names = row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
-        probe = set(probe_keys(family, given))
-        for alias in names:
-            probe.update(probe_keys(alias, ""))
-        year, month, day = parse_partial_date(dob) or (None, None, None)
-        for key in probe:
-            for column, value in zip(columns.values(), (pk, key, year, month, day), strict=True):
-                column.append(value)
-    return columns
-
-
 def _pairs(first_id: int, last_id: int, threshold: float) -> list[tuple[int, int]]:
-    rows = list(
-        _live(Person)
-        .filter(pk__gte=first_id, pk__lte=last_id)
-        .order_by()
-        .values_list("pk", "family_name", "given_names", "family_name_latin", "given_names_latin", "date_of_birth")
-    )
-    if not rows:
-        return []
-    aliases: dict[int, list[str]] = defaultdict(list)
-    alias_rows = PersonAlias.objects.filter(person_id__gte=first_id, person_id__lte=last_id)
-    for person_id, name in alias_rows.values_list("person_id", "name"):
-        aliases[person_id].append(name)
+    """Candidate pairs of the chunk's persons; those no longer active are left out with the candidates' rows."""
     sql = _pairs_statement() if core.dates_can_rule_out(threshold) else PAIRS_ANY_DATE
     with connection.cursor() as cursor:
-        cursor.execute(sql, _probes(rows, aliases))
+        cursor.execute(sql, {"first": first_id, "last": last_id})
         return cursor.fetchall()
 
 

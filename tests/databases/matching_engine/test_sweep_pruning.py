@@ -37,6 +37,20 @@ def test_the_key_relation_is_symmetric():
             assert bool(query_keys(*a) & blocking_keys(*b)) == bool(query_keys(*b) & blocking_keys(*a)), (a, b)
 
 
+def _swapped(keys):
+    """The sweep's probes from stored keys (sweep.PAIRS): the single-name prefixes 'n:' and 'o:' exchanged."""
+    swap = {"n:": "o:", "o:": "n:"}
+    return {swap.get(key[:2], key[:2]) + key[2:] for key in keys}
+
+
+def test_stored_keys_with_swapped_prefixes_probe_as_the_query_keys_do():
+    # The sweep reads a chunk's probes from the key table instead of computing query_keys again.
+    for a in NAMES:
+        assert query_keys(*a) <= _swapped(blocking_keys(*a)), a
+        for b in NAMES:
+            assert bool(_swapped(blocking_keys(*a)) & blocking_keys(*b)) == bool(query_keys(*a) & blocking_keys(*b))
+
+
 def test_the_date_filter_keeps_the_dates_that_can_match(person_of, ncb_es):
     kept = [
         person_of(ncb_es, "El Khatib", "Mohamed", dob, reference=f"K-{dob}")
