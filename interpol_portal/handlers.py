@@ -4,10 +4,17 @@ An NCB system calling the API with `Authorization: Token ...` carries no session
 authenticates in the view (DRF), so the session, CSRF, sign-in, two-factor, messages and lock-out middleware do
 nothing for it but cost time: a fifth of a real-time check's (docs/benchmarks.md). Such calls take the chain
 without them; everything else in MIDDLEWARE (security headers, language, refusal audit) runs for both.
+
+The check service (interpol_portal.wsgi_checks) serves the real-time checks alone, through the token chain, in a
+gunicorn pool of its own: a check there does not wait for a core behind a page render or a screening.
 """
 
+import json
+
 from django.conf import settings
-from django.core.handlers.wsgi import WSGIHandler
+from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 # Middleware that only acts on a browser session (what it does is in MIDDLEWARE's comments and its own code).
 BROWSER_ONLY_MIDDLEWARE = frozenset(
@@ -54,3 +61,42 @@ class PortalHandler:
     def __call__(self, environ, start_response):
         handler = self.token_api if token_api_call(environ) else self.browser
         return handler(environ, start_response)
+
+
+def check_service_call(environ: dict) -> bool:
+    """A real-time check (databases/api/urls.py) or the health check: what the check service answers."""
+    path = environ.get("PATH_INFO", "")
+    return path.startswith("/api/v1/check/") or path == "/healthz"
+
+
+class CheckServiceHandler:
+    """The real-time checks and /healthz through the token chain; any other path a 404 that no view sees."""
+
+    def __init__(self):
+        self.token_api = TokenApiHandler()
+
+    def __call__(self, environ, start_response):
+        if check_service_call(environ):
+            return self.token_api(environ, start_response)
+        return self.refuse(environ, start_response)
+
+    def refuse(self, environ, start_response):
+        # No middleware runs for it: the language comes from the request itself, and the answer carries the
+        # headers that every answer of the portal carries (tests/reliability/test_hardening.py).
+        with translation.override(translation.get_language_from_request(WSGIRequest(environ))):
+            reason = _("This address serves the real-time checks only; use the portal's address for everything else.")
+            language = translation.get_language()
+        body = json.dumps({"detail": reason}, ensure_ascii=False).encode()
+        headers = [
+            ("Content-Type", "application/json"),
+            ("Content-Length", str(len(body))),
+            ("Content-Language", language),
+            ("Vary", "Accept-Language, Cookie"),
+            ("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY),
+            ("X-Content-Type-Options", "nosniff"),
+            ("X-Frame-Options", settings.X_FRAME_OPTIONS),
+            ("Referrer-Policy", settings.SECURE_REFERRER_POLICY),
+            ("Cross-Origin-Opener-Policy", "same-origin"),
+        ]
+        start_response("404 Not Found", headers)
+        return [body]

@@ -1,54 +1,22 @@
 """The WSGI handler's two middleware chains: token API calls skip the browser-session middleware, and only that."""
 
-import io
+import functools
 import json
-import sys
 
 import pytest
 from django.conf import settings
-from django.core.signals import request_started
-from django.db import close_old_connections
 from django.test import Client
 
 from interpol_portal.handlers import BROWSER_ONLY_MIDDLEWARE, token_api_call
 from interpol_portal.wsgi import application
 from ncb.models import AuditEntry
 from ncb.services import api_token_create
+from tests.foundation.wsgi_calls import wsgi_call
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _keep_the_test_transaction():
-    # As Django's test client does: a real handler would close the connection that holds the test's transaction.
-    request_started.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-
-
-def call(path: str, query: str = "", **headers) -> tuple[int, dict, bytes]:
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": "testserver",
-        "REMOTE_ADDR": "127.0.0.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-        **{f"HTTP_{name.upper()}": value for name, value in headers.items()},
-    }
-    answer = {}
-
-    def start_response(status, response_headers, exc_info=None):
-        answer["status"] = int(status.split()[0])
-        answer["headers"] = dict(response_headers)
-
-    body = b"".join(application(environ, start_response))
-    return answer["status"], answer["headers"], body
+call = functools.partial(wsgi_call, application)
 
 
 def test_only_api_calls_with_a_token_take_the_short_chain():

@@ -29,10 +29,11 @@ def test_the_tuning_sets_the_thresholds_and_freezes_what_is_loaded(settings, col
     "start",
     [
         "import interpol_portal.wsgi",
+        "import interpol_portal.wsgi_checks",
         "import django; django.setup(); from celery import signals; import interpol_portal.celery; "
         "signals.worker_process_init.send(None)",
     ],
-    ids=["gunicorn", "celery"],
+    ids=["gunicorn", "check service", "celery"],
 )
 def test_web_and_celery_workers_are_tuned(start, settings):
     # A fresh interpreter, started as a gunicorn or a Celery worker process starts.
