@@ -1,4 +1,4 @@
-# Image for web, worker and beat. Front-end packages come from the npm registry at build time.
+# Image for web, the check service, worker and beat. Front-end packages come from the npm registry at build time.
 FROM node:20-bookworm-slim AS frontend
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -18,5 +18,5 @@ RUN SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=sqlite:////tmp/build.sqlit
     && SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     python manage.py collectstatic --noinput -v0
 USER portal
-EXPOSE 8000
+EXPOSE 8000 8001
 CMD ["gunicorn", "interpol_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4", "--threads", "4"]

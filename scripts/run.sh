@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make run`: services, migrations, demo data, then the web server, a Celery worker and beat in the foreground.
-# Ctrl-C stops everything this script started.
+# `make run`: services, migrations, demo data, then the web server, the check service, a Celery worker and beat in
+# the foreground. Ctrl-C stops everything this script started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,7 @@ data=.data
 pg_port=${PORTAL_PG_PORT:-54329}
 redis_port=${PORTAL_REDIS_PORT:-63799}
 web_port=${PORTAL_PORT:-8000}
+check_port=${PORTAL_CHECK_PORT:-$((web_port + 1))}
 mkdir -p "$data"
 scripts/system-packages.sh || true
 
@@ -41,7 +42,12 @@ $py manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules >/dev/nul
 $py manage.py migrate -v0
 $py manage.py load_demo
 
-$py -m gunicorn interpol_portal.wsgi --bind "127.0.0.1:$web_port" --workers 2 --threads 4 --timeout 60 \
+# The real-time checks have a pool of their own; the pages and screenings run at a lower CPU priority, so that a
+# check never waits for a core behind a page render (README, "Real-time checks").
+nice -n 10 $py -m gunicorn interpol_portal.wsgi --bind "127.0.0.1:$web_port" --workers 2 --threads 4 --timeout 60 \
+  --access-logfile - --log-level warning &
+pids+=($!)
+$py -m gunicorn interpol_portal.wsgi_checks --bind "127.0.0.1:$check_port" --workers 2 --timeout 60 \
   --access-logfile - --log-level warning &
 pids+=($!)
 if [ "$services" = 1 ]; then
@@ -51,14 +57,17 @@ if [ "$services" = 1 ]; then
   pids+=($!)
 fi
 
-for _ in $(seq 100); do
-  curl -fs -o /dev/null "http://127.0.0.1:$web_port/healthz" 2>/dev/null && break
-  curl -s -o /dev/null "http://127.0.0.1:$web_port/healthz" 2>/dev/null && break
-  sleep 0.2
+for port in "$web_port" "$check_port"; do
+  for _ in $(seq 100); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break
+    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break
+    sleep 0.2
+  done
 done
 cat <<MSG
 
   The portal is running at http://127.0.0.1:$web_port/
+  Real-time checks of NCB systems (/api/v1/check/...): http://127.0.0.1:$check_port/
   Demo logins (password: ${DEMO_PASSWORD:-Interpol-Demo-2026!}):
     officer.fr, head.fr, officer.es, officer.eg (Arabic), officer.ke, head.ke ... (cc: fr es us eg ar sg ke th ma ae)
     ccc.lyon, ccc.singapore, ccc.buenosaires, ccc.supervisor, reviewer, trainer, admin (superuser)

@@ -25,6 +25,6 @@ def test_compose_file_is_valid():
 
 def test_compose_file_declares_every_service_with_a_health_check():
     text = (ROOT / "docker-compose.yml").read_text()
-    for service in ("web:", "worker:", "beat:", "postgres:", "redis:"):
+    for service in ("web:", "checks:", "worker:", "beat:", "postgres:", "redis:"):
         assert service in text
-    assert text.count("healthcheck:") >= 3
+    assert text.count("healthcheck:") >= 4
