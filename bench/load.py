@@ -1,22 +1,26 @@
 """Mixed load: real-time checks, searches, page views and person screening at once, against gunicorn on loopback.
 
     DATABASE_URL=postgres://... REDIS_URL=redis://... nice .venv/bin/python bench/load.py [--duration 60]
-        [--clients 12] [--rate 30] [--workers 2] [--threads 4]
+        [--clients 12] [--rate 30] [--workers 2] [--threads 4] [--check-workers 2]
 
 Starts gunicorn with the portal's settings (as `make run` does: --workers 2 --threads 4) on a free port, warms up,
-then runs clients (one process each, one keep-alive connection, its own API token so that the per-token rate limit
-is not what is measured) for --duration seconds: closed loop (each as fast as the answers come: the saturation
-throughput, and latencies that are mostly queueing) or, with --rate, open loop (requests at random times, --rate per
-second in all: the latencies at a given load). Each request is drawn from this mix:
+then runs clients (one process each, a keep-alive connection to each server, its own API token so that the per-token
+rate limit is not what is measured) for --duration seconds: closed loop (each as fast as the answers come: the
+saturation throughput, and latencies that are mostly queueing) or, with --rate, open loop (requests at random times,
+--rate per second in all: the latencies at a given load). Each request is drawn from this mix:
 
   check      45 %  GET  /api/v1/check/travel-document (10 % recorded numbers, 90 % not)
   screening  15 %  POST /api/v1/screening/persons (names of recorded persons, half of them with a date of birth)
   search     20 %  GET  /api/v1/databases/persons/?q=<family name> and the travel documents page ?q=<number>
   page       20 %  GET  home, the persons list, a person's page, the hits list (an NCB officer's session)
 
+With --check-workers N, the checks go to the check service as deployed (README, "Real-time checks"): a second
+gunicorn on another free port, interpol_portal.wsgi_checks with N sync workers, while the page pool above runs under
+`nice -n 10`; every other kind of request still goes to the page pool.
+
 Prints, per kind and in all: requests, requests/s, p50/p95/p99 and errors (non-2xx or no answer); and the resident
-memory (RSS) of each gunicorn worker after the warm-up and at the end. Needs data first: load_demo, then
-generate_records. The load generator runs on the same machine and takes CPU from the server.
+memory (RSS) of each gunicorn worker (of both pools) after the warm-up and at the end. Needs data first: load_demo,
+then generate_records. The load generator runs on the same machine and takes CPU from the server.
 """
 
 import argparse
@@ -111,10 +115,10 @@ def requests_of(kind: str, data: dict, rng: random.Random) -> tuple[str, str, st
 IDLE_CLOSED = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
 
 
-def client(index: int, port: int, data: dict, start_at: float, stop_at: float, results) -> None:
+def client(index: int, ports: dict, data: dict, start_at: float, stop_at: float, results) -> None:
     """One client: closed loop (a request, wait for the answer, the next) or, with data["rate"], open loop (requests
     at random times, rate / clients per second on average); records (kind, seconds, error or None) of the requests
-    due from start_at.
+    due from start_at. `ports`: the server of each kind of request (ports["check"], ports["page"]...).
 
     In the open loop a request's time runs from when it was due, not when it could be sent: a client held up by a
     slow answer counts the wait in the next requests' times, as a user would see it.
@@ -124,7 +128,7 @@ def client(index: int, port: int, data: dict, start_at: float, stop_at: float, r
     kinds, weights = zip(*mix, strict=True)
     api = {"Authorization": f"Token {data['tokens'][index]}", "Accept": "application/json"}
     browser = {"Cookie": f"sessionid={data['session']}", "Accept": "text/html"}
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connections = {}  # one keep-alive connection to each server
     per_second = data["rate"] / len(data["tokens"]) if data["rate"] else 0.0
     due = time.monotonic()
     samples = []
@@ -141,7 +145,11 @@ def client(index: int, port: int, data: dict, start_at: float, stop_at: float, r
         headers = dict(browser if path.startswith("/en/") else api)
         if body is not None:
             headers["Content-Type"] = "application/json"
+        port = ports[kind]
         for attempt in (1, 2):
+            if port not in connections:
+                connections[port] = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection = connections[port]
             try:
                 connection.request(method, path, body=body, headers=headers)
                 response = connection.getresponse()
@@ -150,8 +158,7 @@ def client(index: int, port: int, data: dict, start_at: float, stop_at: float, r
                 break
             except (OSError, http.client.HTTPException) as failure:
                 error = type(failure).__name__
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                connections.pop(port).close()
                 # The server closes a connection idle for longer than its keep-alive (2 s for gunicorn): a client
                 # sends again on a new one, as browsers and HTTP libraries do.
                 if attempt == 2 or not isinstance(failure, IDLE_CLOSED):
@@ -170,6 +177,35 @@ def rss_of_workers(master: int, field: str = "VmRSS") -> dict[int, int]:
             if line.startswith(f"{field}:"):
                 sizes[int(pid)] = int(line.split()[1]) // 1024
     return sizes
+
+
+def rss_of_pools(pools: dict[str, subprocess.Popen]) -> dict[str, dict[int, int]]:
+    return {name: rss_of_workers(master.pid) for name, master in pools.items()}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def gunicorn(module: str, port: int, options: list[str], nice: bool = False) -> subprocess.Popen:
+    """A gunicorn master serving `module` on `port`; with `nice`, at a lower CPU priority (its pid stays the
+    master's: nice replaces itself with gunicorn)."""
+    command = [sys.executable, "-m", "gunicorn", module, "--bind", f"127.0.0.1:{port}", *options]
+    command += ["--timeout", "60", "--log-level", "warning"]
+    return subprocess.Popen(["nice", "-n", "10", *command] if nice else command, cwd=ROOT, env=os.environ.copy())
+
+
+def wait_until_answering(port: int, path: str) -> None:
+    for _ in range(150):
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", path)
+            connection.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.2)
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -202,63 +238,68 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0, help="open loop: requests/s in all (0: closed loop)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--check-workers", type=int, default=0, help="the checks to a check service of N sync workers (0: none)"
+    )
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--only", action="append", choices=[kind for kind, _weight in MIX], help="a kind (repeatable)")
     args = parser.parse_args()
     data = prepare(args.clients, args.seed)
     data["kinds"] = args.only or [kind for kind, _weight in MIX]
     data["rate"] = args.rate
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    command = [sys.executable, "-m", "gunicorn", "interpol_portal.wsgi", "--bind", f"127.0.0.1:{port}"]
-    command += ["--workers", str(args.workers), "--threads", str(args.threads), "--timeout", "60"]
-    server = subprocess.Popen([*command, "--log-level", "warning"], cwd=ROOT, env=os.environ.copy())
+    port = free_port()
+    ports = {kind: port for kind, _weight in MIX}
+    pools = {}
     try:
-        for _ in range(150):
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                connection.request("GET", "/en/")
-                connection.getresponse().read()
-                break
-            except OSError:
-                time.sleep(0.2)
+        options = ["--workers", str(args.workers), "--threads", str(args.threads)]
+        pools["page pool"] = gunicorn("interpol_portal.wsgi", port, options, nice=args.check_workers > 0)
+        if args.check_workers:
+            ports["check"] = free_port()
+            options = ["--workers", str(args.check_workers)]
+            pools["check service"] = gunicorn("interpol_portal.wsgi_checks", ports["check"], options)
+            # Its 404 for any other path touches neither the database nor Celery (/healthz waits on the workers).
+            wait_until_answering(ports["check"], "/")
+        wait_until_answering(port, "/en/")
         results = multiprocessing.Queue()
         begin = time.monotonic() + 1.0
         start_at, stop_at = begin + args.warmup, begin + args.warmup + args.duration
         processes = [
-            multiprocessing.Process(target=client, args=(n, port, data, start_at, stop_at, results))
+            multiprocessing.Process(target=client, args=(n, ports, data, start_at, stop_at, results))
             for n in range(args.clients)
         ]
         for process in processes:
             process.start()
         time.sleep(max(0.0, start_at - time.monotonic()))
-        rss_start = rss_of_workers(server.pid)
+
+        rss_start = rss_of_pools(pools)
         rss_over_time = [rss_start]  # every --rss-every seconds: does memory level off?
         while (left := stop_at - time.monotonic()) > 0:
             time.sleep(min(args.rss_every, left))
-            rss_over_time.append(rss_of_workers(server.pid))
+            rss_over_time.append(rss_of_pools(pools))
         samples = [sample for _ in processes for sample in results.get(timeout=args.duration + args.warmup + 120)]
-        rss_end = rss_of_workers(server.pid)
+        rss_end = rss_of_pools(pools)
         for process in processes:
             process.join()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in pools.values():
+            server.terminate()
+        for server in pools.values():
+            server.wait(timeout=30)
     loop = f"open loop at {args.rate:g} requests/s" if args.rate else "closed loop"
-    print(
-        f"data: {data['counts']}; {args.clients} clients, {loop}, gunicorn {args.workers} workers x "
-        f"{args.threads} threads"
-    )
+    servers = f"gunicorn {args.workers} workers x {args.threads} threads"
+    if args.check_workers:
+        servers += f" under nice -n 10, the checks to a check service of {args.check_workers} sync workers"
+    print(f"data: {data['counts']}; {args.clients} clients, {loop}, {servers}")
     print(f"kinds: {', '.join(data['kinds'])}")
     print(f"{args.duration} s measured after a {args.warmup} s warm-up\n")
     print(report(samples, args.duration))
-    print("\nRSS of the gunicorn workers (MiB), after the warm-up -> at the end:")
-    for pid in sorted(rss_start):
-        print(f"  worker {pid}: {rss_start[pid]} -> {rss_end.get(pid, 'gone')}")
-    print(f"RSS every {args.rss_every} s (MiB):")
-    for pid in sorted(rss_start):
-        print(f"  worker {pid}: " + " ".join(str(sample.get(pid, "-")) for sample in rss_over_time))
+    for name in pools:
+        print(f"\nRSS of the {name}'s gunicorn workers (MiB), after the warm-up -> at the end:")
+        for pid in sorted(rss_start[name]):
+            print(f"  worker {pid}: {rss_start[name][pid]} -> {rss_end[name].get(pid, 'gone')}")
+        print(f"RSS every {args.rss_every} s (MiB):")
+        for pid in sorted(rss_start[name]):
+            print(f"  worker {pid}: " + " ".join(str(sample[name].get(pid, "-")) for sample in rss_over_time))
     print("\nLoad average at the end:", " ".join(Path("/proc/loadavg").read_text().split()[:3]))
 
 
