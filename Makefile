@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: run test lint format messages check-messages setup reliability check-deploy screenshots backup restore security
+.PHONY: run test lint format messages check-messages setup native reliability check-deploy screenshots backup restore security
 
 run: setup
 	@scripts/run.sh
@@ -10,7 +10,12 @@ run: setup
 test: setup
 	@scripts/test.sh $(ARGS)
 
-setup: .venv/.installed node_modules/.installed
+setup: .venv/.installed node_modules/.installed native
+
+# The matching core compiled with mypyc into .native/ (databases/matching/__init__.py): a no-op while the build is
+# current; without a C compiler the pure-Python modules run, slower.
+native: .venv/.installed
+	@$(PY) scripts/build_native.py
 
 .venv/.installed: requirements.lock
 	@test -x $(PY) || python3 -m venv .venv

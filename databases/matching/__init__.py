@@ -7,4 +7,51 @@
 - persons: Person, prepare, score, screen, with Score and Reason; frequencies: NameFrequencies (rarity).
 
 Accuracy and speed: bench/names_accuracy.py.
+
+The same modules compiled to C by mypyc (scripts/build_native.py, run by `make setup`) score a pair in about two
+thirds of the time. They live in .native/, apart from the sources, and are imported instead of them only while
+they were built from exactly these sources: an edited module is never shadowed by an older build. Set
+MATCHING_PURE_PYTHON=1 to run the sources regardless.
 """
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+# The modules compiled together (they call each other natively); the order is the digest's.
+COMPILED_MODULES = (
+    "normalize",
+    "transliterate",
+    "phonetic",
+    "dates",
+    "reasons",
+    "frequencies",
+    "blocking",
+    "names",
+    "persons",
+)
+SOURCE_DIR = Path(__file__).resolve().parent
+NATIVE_DIR = SOURCE_DIR.parents[1] / ".native" / "databases" / "matching"
+DIGEST_FILE = "SOURCES.sha256"
+
+
+def sources_digest() -> str:
+    """A digest of the compiled modules' sources and of the Python that runs them."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in COMPILED_MODULES:
+        digest.update((SOURCE_DIR / f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
+
+def native_is_current(native_dir: Path = NATIVE_DIR) -> bool:
+    """True when native_dir holds a build of exactly the present sources."""
+    try:
+        return (native_dir / DIGEST_FILE).read_text().strip() == sources_digest()
+    except OSError:
+        return False
+
+
+COMPILED = not os.environ.get("MATCHING_PURE_PYTHON") and native_is_current()
+if COMPILED:
+    __path__.insert(0, str(NATIVE_DIR))  # submodules are looked up there first

@@ -228,7 +228,12 @@ def _reasons(
     reasons = []
     swapped = False
     for similarity, q, c in chosen:
-        params = {"field": q.role, "query": q.text, "candidate": c.text, "similarity": round(similarity, 3)}
+        params: dict[str, str | float] = {
+            "field": q.role,
+            "query": q.text,
+            "candidate": c.text,
+            "similarity": round(similarity, 3),
+        }
         reasons.append(Reason(_kind(q, c), params))
         swapped |= {q.role, c.role} == {"family", "given"}
     if swapped:
