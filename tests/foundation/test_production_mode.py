@@ -42,3 +42,16 @@ def test_check_deploy_is_clean_in_production_mode():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNINGS" not in result.stdout + result.stderr
+
+
+def test_the_health_check_is_not_sent_to_https_in_production_mode():
+    # docker-compose's health checks call /healthz on each container's own port, over plain HTTP.
+    script = (
+        "from django.test import Client; c = Client(); print(c.get('/healthz').status_code, c.get('/en/').status_code)"
+    )
+    result = _manage(
+        "shell", "-c", script, PORTAL_ENV="production", SECRET_KEY="k" * 20 + "Z9!q" * 12, ALLOWED_HOSTS="testserver"
+    )
+    assert result.returncode == 0, result.stderr
+    healthz, page = result.stdout.split()[-2:]
+    assert healthz in ("200", "503") and page == "301"
