@@ -1,7 +1,7 @@
 """Mixed load: real-time checks, searches, page views and person screening at once, against gunicorn on loopback.
 
     DATABASE_URL=postgres://... REDIS_URL=redis://... nice .venv/bin/python bench/load.py [--duration 60]
-        [--clients 12] [--rate 30] [--workers 2] [--threads 4] [--check-workers 2]
+        [--clients 12] [--rate 30] [--by-kind] [--workers 2] [--threads 4] [--check-workers 2]
 
 Starts gunicorn with the portal's settings (as `make run` does: --workers 2 --threads 4) on a free port, warms up,
 then runs clients (one process each, a keep-alive connection to each server, its own API token so that the per-token
@@ -14,7 +14,10 @@ saturation throughput, and latencies that are mostly queueing) or, with --rate, 
   search     20 %  GET  /api/v1/databases/persons/?q=<family name> and the travel documents page ?q=<number>
   page       20 %  GET  home, the persons list, a person's page, the hits list (an NCB officer's session)
 
-With --check-workers N, the checks go to the check service as deployed (README, "Real-time checks"): a second
+With --by-kind each client sends one kind of request only, the clients shared among the kinds as the mix is (and in
+the open loop each kind at its share of --rate): border systems that check documents are not the officers who
+screen names and browse pages, and without it a check due while its client waits for a slow screening counts that
+wait. With --check-workers N, the checks go to the check service as deployed (README, "Real-time checks"): a second
 gunicorn on another free port, interpol_portal.wsgi_checks with N sync workers, while the page pool above runs under
 `nice -n 10`; every other kind of request still goes to the page pool.
 
@@ -124,12 +127,13 @@ def client(index: int, ports: dict, data: dict, start_at: float, stop_at: float,
     slow answer counts the wait in the next requests' times, as a user would see it.
     """
     rng = random.Random(index)
-    mix = [(kind, weight) for kind, weight in MIX if kind in data["kinds"]]
+    own = data["client_kinds"][index] if data["client_kinds"] else data["kinds"]
+    mix = [(kind, weight) for kind, weight in MIX if kind in own]
     kinds, weights = zip(*mix, strict=True)
     api = {"Authorization": f"Token {data['tokens'][index]}", "Accept": "application/json"}
     browser = {"Cookie": f"sessionid={data['session']}", "Accept": "text/html"}
     connections = {}  # one keep-alive connection to each server
-    per_second = data["rate"] / len(data["tokens"]) if data["rate"] else 0.0
+    per_second = data["client_rates"][index] if data["rate"] else 0.0
     due = time.monotonic()
     samples = []
     while True:
@@ -177,6 +181,29 @@ def rss_of_workers(master: int, field: str = "VmRSS") -> dict[int, int]:
             if line.startswith(f"{field}:"):
                 sizes[int(pid)] = int(line.split()[1]) // 1024
     return sizes
+
+
+def clients_of(kinds: list[str], clients: int, rate: float, by_kind: bool) -> tuple[list, list[float]]:
+    """The kinds each client sends (empty: all of them, drawn from the mix) and its open-loop rate.
+
+    By kind, the clients are shared in proportion to the mix (at least one per kind, largest remainders first) and
+    the clients of a kind share that kind's part of the rate.
+    """
+    if not by_kind:
+        return [], [rate / clients] * clients
+    weights = {kind: weight for kind, weight in MIX if kind in kinds}
+    if clients < len(weights):
+        raise SystemExit(f"--by-kind needs at least {len(weights)} clients")
+    total = sum(weights.values())
+    shares = {kind: clients * weight / total for kind, weight in weights.items()}
+    counts = {kind: max(1, int(share)) for kind, share in shares.items()}
+    for kind in sorted(shares, key=lambda kind: counts[kind] - shares[kind]):
+        if sum(counts.values()) >= clients:
+            break
+        counts[kind] += 1
+    assigned = [[kind] for kind, count in counts.items() for _ in range(count)]
+    rates = [rate * weights[own[0]] / total / counts[own[0]] for own in assigned]
+    return assigned, rates
 
 
 def rss_of_pools(pools: dict[str, subprocess.Popen]) -> dict[str, dict[int, int]]:
@@ -236,6 +263,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=8)
     parser.add_argument("--clients", type=int, default=12)
     parser.add_argument("--rate", type=float, default=0, help="open loop: requests/s in all (0: closed loop)")
+    parser.add_argument("--by-kind", action="store_true", help="each client sends one kind of request only")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument(
@@ -247,6 +275,7 @@ def main() -> None:
     data = prepare(args.clients, args.seed)
     data["kinds"] = args.only or [kind for kind, _weight in MIX]
     data["rate"] = args.rate
+    data["client_kinds"], data["client_rates"] = clients_of(data["kinds"], args.clients, args.rate, args.by_kind)
     port = free_port()
     ports = {kind: port for kind, _weight in MIX}
     pools = {}
@@ -290,7 +319,7 @@ def main() -> None:
     if args.check_workers:
         servers += f" under nice -n 10, the checks to a check service of {args.check_workers} sync workers"
     print(f"data: {data['counts']}; {args.clients} clients, {loop}, {servers}")
-    print(f"kinds: {', '.join(data['kinds'])}")
+    print(f"kinds: {', '.join(data['kinds'])}" + (", each client one kind" if args.by_kind else ""))
     print(f"{args.duration} s measured after a {args.warmup} s warm-up\n")
     print(report(samples, args.duration))
     for name in pools:
