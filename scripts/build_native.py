@@ -24,10 +24,12 @@ import sys
 from setuptools import setup
 from mypyc.build import mypycify
 
-sources, options = sys.argv[1:10], ["--config-file", "", "--ignore-missing-imports"]
-sys.argv = [sys.argv[0], "build_ext", "--build-lib", sys.argv[10], "--build-temp", sys.argv[11]]
+built, temp, sources = sys.argv[1], sys.argv[2], sys.argv[3:]
+options = ["--config-file", "", "--ignore-missing-imports"]
+sys.argv = [sys.argv[0], "build_ext", "--build-lib", built, "--build-temp", temp]
 setup(name="matching-native", packages=[], py_modules=[],
-      ext_modules=mypycify([*options, *sources], opt_level="3", group_name="databases.matching.compiled"))
+      ext_modules=mypycify([*options, *sources], opt_level="3", group_name="databases.matching.compiled",
+                           target_dir=temp))  # the generated C in the scratch folder too
 """
 
 
@@ -42,7 +44,7 @@ def main() -> int:
         built, temp = Path(scratch) / "lib", Path(scratch) / "temp"
         # From the root, so that the modules get their dotted names; the empty package lists keep setuptools from
         # looking for the project's packages. Our own interpreter and fixed arguments: nothing from outside.
-        command = [sys.executable, "-c", BUILD, *sources, str(built), str(temp)]
+        command = [sys.executable, "-c", BUILD, str(built), str(temp), *sources]
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603
         if result.returncode != 0:
             tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-8:])
