@@ -30,4 +30,6 @@ export DATABASE_URL="postgres://portal@127.0.0.1:$pg_port/portal" REDIS_URL="red
 .venv/bin/python manage.py migrate -v0
 .venv/bin/python manage.py load_demo >/dev/null
 .venv/bin/python manage.py generate_records --persons 100000 --travel-documents 1000000 --vehicles 100000
-.venv/bin/python bench/load.py --duration "${LOAD_SECONDS:-60}" --clients "${LOAD_CLIENTS:-12}"
+# As deployed (README, "Real-time checks"): the checks to their own service, each client one kind of request.
+.venv/bin/python bench/load.py --duration "${LOAD_SECONDS:-60}" --clients "${LOAD_CLIENTS:-12}" --rate "${LOAD_RATE:-30}" \
+  --by-kind --check-workers 2
