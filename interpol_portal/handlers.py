@@ -9,12 +9,15 @@ The check service (interpol_portal.wsgi_checks) serves the real-time checks alon
 gunicorn pool of its own: a check there does not wait for a core behind a page render or a screening.
 """
 
-import json
-
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
+from django.http import JsonResponse
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.security import SecurityMiddleware
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from .security import SecurityHeadersMiddleware
 
 # Middleware that only acts on a browser session (what it does is in MIDDLEWARE's comments and its own code).
 BROWSER_ONLY_MIDDLEWARE = frozenset(
@@ -74,29 +77,23 @@ class CheckServiceHandler:
 
     def __init__(self):
         self.token_api = TokenApiHandler()
+        # The refusal takes its security headers from the portal's own middleware, without the handler or a view.
+        self.refuse = SecurityMiddleware(XFrameOptionsMiddleware(SecurityHeadersMiddleware(self.refusal)))
 
     def __call__(self, environ, start_response):
         if check_service_call(environ):
             return self.token_api(environ, start_response)
-        return self.refuse(environ, start_response)
+        response = self.refuse(WSGIRequest(environ))
+        start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
+        return [response.content]
 
-    def refuse(self, environ, start_response):
-        # No middleware runs for it: the language comes from the request itself, and the answer carries the
-        # headers that every answer of the portal carries (tests/reliability/test_hardening.py).
-        with translation.override(translation.get_language_from_request(WSGIRequest(environ))):
+    @staticmethod
+    def refusal(request) -> JsonResponse:
+        # No language middleware runs for it: the language comes from the request itself.
+        with translation.override(translation.get_language_from_request(request)):
             reason = _("This address serves the real-time checks only; use the portal's address for everything else.")
-            language = translation.get_language()
-        body = json.dumps({"detail": reason}, ensure_ascii=False).encode()
-        headers = [
-            ("Content-Type", "application/json"),
-            ("Content-Length", str(len(body))),
-            ("Content-Language", language),
-            ("Vary", "Accept-Language, Cookie"),
-            ("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY),
-            ("X-Content-Type-Options", "nosniff"),
-            ("X-Frame-Options", settings.X_FRAME_OPTIONS),
-            ("Referrer-Policy", settings.SECURE_REFERRER_POLICY),
-            ("Cross-Origin-Opener-Policy", "same-origin"),
-        ]
-        start_response("404 Not Found", headers)
-        return [body]
+            response = JsonResponse({"detail": reason}, status=404, json_dumps_params={"ensure_ascii": False})
+            response["Content-Language"] = translation.get_language()
+        response["Content-Length"] = str(len(response.content))
+        response["Vary"] = "Accept-Language, Cookie"
+        return response
