@@ -100,35 +100,21 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=0, help="gthread workers with this many threads (keep-alive)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--only", choices=["bare", "single", "batch"], action="append")
+    parser.add_argument(
+        "--check-service",
+        action="store_true",
+        help="send the checks to the check service (interpol_portal.wsgi_checks, port + 1), as deployed",
+    )
     args = parser.parse_args()
     key, numbers = prepare(4000, 11)
     url = f"http://127.0.0.1:{args.port}"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "bench.wsgi_app:application",
-            "-w",
-            str(args.workers),
-            "-b",
-            f"127.0.0.1:{args.port}",
-            "--log-level",
-            "warning",
-            *(["--threads", str(args.threads)] if args.threads else []),
-        ],
-        cwd=ROOT,
-        env=os.environ.copy(),
-    )
+    check_url = f"http://127.0.0.1:{args.port + 1}" if args.check_service else url
+    servers = [serve("bench.wsgi_app:application", args.port, args)]
+    if args.check_service:
+        servers.append(serve("interpol_portal.wsgi_checks:application", args.port + 1, args))
     try:
-        for _ in range(100):  # until gunicorn listens (/healthz would also wait on the Celery workers)
-            try:
-                urllib.request.urlopen(f"{url}/login/", timeout=5)
-                break
-            except urllib.error.HTTPError:
-                break
-            except OSError:
-                time.sleep(0.2)
+        for address in {url, check_url}:
+            wait_until_listening(address)
         auth = [f"Authorization: Token {key}"]
         gets = ", ".join(
             f'"/api/v1/check/travel-document?number={n.split(":")[0]}&country={n.split(":")[1]}"' for n in numbers
@@ -142,22 +128,40 @@ def main() -> None:
             ]
             bodies.append(json.dumps(json.dumps({"items": items})))
         runs = {
-            "bare": (LUA_GET % bares, [], 1),
-            "single": (LUA_GET % gets, auth, 1),
-            "batch": (LUA_POST % ", ".join(bodies), [*auth, "Content-Type: application/json"], 1000),
+            "bare": (url, LUA_GET % bares, [], 1),
+            "single": (check_url, LUA_GET % gets, auth, 1),
+            "batch": (check_url, LUA_POST % ", ".join(bodies), [*auth, "Content-Type: application/json"], 1000),
         }
         for name in args.only or runs:
-            script, headers, per_request = runs[name]
-            wrk(url, script, headers, 3, args.connections)  # warm-up: connections, caches
-            result = wrk(url, script, headers, args.duration, args.connections)
+            address, script, headers, per_request = runs[name]
+            wrk(address, script, headers, 3, args.connections)  # warm-up: connections, caches
+            result = wrk(address, script, headers, args.duration, args.connections)
             print(
                 f"{name:7s} {result['rate'] * per_request:10.0f} checks/s  {result['rate']:8.1f} req/s  "
                 f"p50 {result['p50']}  p90 {result['p90']}  p99 {result['p99']}  non-2xx {result['non_2xx']}",
                 flush=True,
             )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def serve(application: str, port: int, args) -> subprocess.Popen:
+    command = [sys.executable, "-m", "gunicorn", application, "-w", str(args.workers), "-b", f"127.0.0.1:{port}"]
+    command += ["--log-level", "warning", *(["--threads", str(args.threads)] if args.threads else [])]
+    return subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())
+
+
+def wait_until_listening(url: str) -> None:
+    for _ in range(100):  # until gunicorn listens (/healthz would also wait on the Celery workers)
+        try:
+            urllib.request.urlopen(f"{url}/login/", timeout=5)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.2)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,10 @@ from rest_framework.views import exception_handler as drf_exception_handler
 logger = logging.getLogger(__name__)
 
 
+def database_unavailable_reason() -> str:
+    return _("The database is unavailable; try again in a moment.")
+
+
 def exception_handler(exc, context):
     """Map domain validation errors to 400 and an unavailable database to 503, with a reason."""
     if isinstance(exc, DjangoValidationError):
@@ -22,7 +26,7 @@ def exception_handler(exc, context):
     if response is None and isinstance(exc, DatabaseError):
         logger.exception("Database error in API call")
         return Response(
-            {"detail": _("The database is unavailable; try again in a moment.")},
+            {"detail": database_unavailable_reason()},
             status=status.HTTP_503_SERVICE_UNAVAILABLE,
         )
     return response

@@ -6,7 +6,9 @@ nothing for it but cost time: a fifth of a real-time check's (docs/benchmarks.md
 without them; everything else in MIDDLEWARE (security headers, language, refusal audit) runs for both.
 
 The check service (interpol_portal.wsgi_checks) serves the real-time checks alone, through the token chain, in a
-gunicorn pool of its own: a check there does not wait for a core behind a page render or a screening.
+gunicorn pool of its own: a check there does not wait for a core behind a page render or a screening. Its single
+checks take the fast path (databases.api.fast_checks): the same chain around views without the REST framework,
+which hand over any call they would not answer as the REST framework does.
 """
 
 from django.conf import settings
@@ -14,6 +16,7 @@ from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.http import JsonResponse
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.security import SecurityMiddleware
+from django.urls import get_resolver
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -72,15 +75,58 @@ def check_service_call(environ: dict) -> bool:
     return path.startswith("/api/v1/check/") or path == "/healthz"
 
 
+class HandedOver(Exception):
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
+
+
+class FastCheckHandler(TokenApiHandler):
+    """The token chain around the fast path's views; a call they hand over goes to `fallback` as it came."""
+
+    def __init__(self, fallback):
+        super().__init__()
+        self.fallback = fallback
+        from databases.api.fast_checks import HandOver, urlpatterns
+
+        self.hand_over = HandOver
+        self.paths = frozenset(f"/{pattern.pattern}" for pattern in urlpatterns)
+        self.resolver = get_resolver("databases.api.fast_checks")
+
+    def serves(self, environ: dict) -> bool:
+        return environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO") in self.paths
+
+    def resolve_request(self, request):
+        # The fast views' own map; the portal's stays the thread's urlconf, for the answers' links.
+        request.resolver_match = self.resolver.resolve(request.path_info)
+        return request.resolver_match
+
+    def get_response(self, request):
+        response = super().get_response(request)
+        if isinstance(response, self.hand_over):
+            raise HandedOver(response)
+        return response
+
+    def __call__(self, environ, start_response):
+        try:
+            return super().__call__(environ, start_response)
+        except HandedOver as handed:
+            handed.response.close()  # request_finished, as after any answer
+            return self.fallback(environ, start_response)
+
+
 class CheckServiceHandler:
     """The real-time checks and /healthz through the token chain; any other path a 404 that no view sees."""
 
     def __init__(self):
         self.token_api = TokenApiHandler()
+        self.fast = FastCheckHandler(fallback=self.token_api)
         # The refusal takes its security headers from the portal's own middleware, without the handler or a view.
         self.refuse = SecurityMiddleware(XFrameOptionsMiddleware(SecurityHeadersMiddleware(self.refusal)))
 
     def __call__(self, environ, start_response):
+        if token_api_call(environ) and self.fast.serves(environ):
+            return self.fast(environ, start_response)
         if check_service_call(environ):
             return self.token_api(environ, start_response)
         response = self.refuse(WSGIRequest(environ))

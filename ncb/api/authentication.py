@@ -38,6 +38,25 @@ def cached_token(digest: str, request=None) -> ApiToken | None:
     return token
 
 
+def token_refusal(token: ApiToken | None, now) -> str | None:
+    """Why this token may not authenticate a call (translated), or None when it may."""
+    if token is None or token.revoked_at is not None:
+        return _("Invalid or revoked token.")
+    if token.expires_at is not None and token.expires_at <= now:
+        return _("This token has expired.")
+    if not token.user.is_active:
+        return _("The account of this token is disabled.")
+    return None
+
+
+def note_use(token: ApiToken, now) -> None:
+    """Record the token's use, at most once a minute: a busy border post must not turn every check into a write."""
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+        cache.set(ApiToken.cache_key(token.digest), token, TOKEN_CACHE_SECONDS)
+
+
 class ApiTokenAuthentication(authentication.BaseAuthentication):
     keyword = "Token"
 
@@ -54,17 +73,10 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(message) from None
         token = cached_token(ApiToken.digest_of(key), request)
         now = timezone.now()
-        if token is None or token.revoked_at is not None:
-            raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
-        if token.expires_at is not None and token.expires_at <= now:
-            raise exceptions.AuthenticationFailed(_("This token has expired."))
-        if not token.user.is_active:
-            raise exceptions.AuthenticationFailed(_("The account of this token is disabled."))
-        # Record use at most once a minute: a busy border post must not turn every check into a write.
-        if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
-            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-            token.last_used_at = now
-            cache.set(ApiToken.cache_key(token.digest), token, TOKEN_CACHE_SECONDS)
+        refusal = token_refusal(token, now)
+        if refusal is not None:
+            raise exceptions.AuthenticationFailed(refusal)
+        note_use(token, now)
         # The middleware runs before DRF authenticates: answer in the token owner's language from here on.
         translation.activate(token.user.preferred_language)
         request._request.LANGUAGE_CODE = token.user.preferred_language

@@ -3,7 +3,7 @@
 import io
 import sys
 
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 
@@ -35,8 +35,13 @@ def wsgi_call(
 
     # As Django's test client does: a real handler would close the connection that holds the test's transaction.
     request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
-        content = b"".join(application(environ, start_response))
+        answer_body = application(environ, start_response)
+        content = b"".join(answer_body)
+        if hasattr(answer_body, "close"):
+            answer_body.close()  # as the server does once the answer is sent
     finally:
         request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], content
