@@ -52,15 +52,16 @@ def check(request, view_class):
     if token is None:
         return HandOver()
     # Where the REST framework's authentication would switch: the answer speaks the token owner's language.
-    translation.activate(token.user.preferred_language)
-    request.LANGUAGE_CODE = token.user.preferred_language
+    language = token.user.preferred_language
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
     data = {name: request.GET.get(name, "") for name in view_class.fields}
     try:
         result = services.check(check_type=view_class.check_type, data=data, user=token.user, request=request)
     except DatabaseError:  # as interpol_portal.api.exception_handler answers it
         logger.exception("Database error in API call")
-        return json_answer({"detail": database_unavailable_reason()}, 503)
-    return json_answer(result.as_dict(), 400 if result.error else 200)
+        return json_answer({"detail": database_unavailable_reason()}, 503, language)
+    return json_answer(result.as_dict(), 400 if result.error else 200, language)
 
 
 def renders_plain_json(request) -> bool:
@@ -93,9 +94,12 @@ def admitted_token(request) -> ApiToken | None:
     return token
 
 
-def json_answer(data: dict, status: int) -> HttpResponse:
+def json_answer(data: dict, status: int, language: str) -> HttpResponse:
     response = HttpResponse(JSONRenderer().render(data), status=status, content_type="application/json")
     response["Allow"] = ALLOW
+    # What the language middleware adds to an answer on a path without a language prefix.
+    response["Vary"] = "Accept-Language"
+    response["Content-Language"] = language
     return response
 
 
