@@ -56,11 +56,12 @@ class FixedWindowThrottle(BaseThrottle):
         return max(0.0, self.window_ends - time.time())
 
 
-def read_and_count(read_key: str | None, count_key: str, timeout: int) -> tuple[object | None, int]:
+def read_and_count(read_key: str | None, count_key: str, timeout: int, *, decode=None) -> tuple[object | None, int]:
     """cache.get(read_key) and one request counted under count_key, in a single round trip to Redis.
 
     A check reads its cached token and counts against the token's rate limit: one pipeline instead of two
-    round trips (without `read_key`, the count alone). Without Redis (another backend, or Redis down) each part
+    round trips (without `read_key`, the count alone). `decode`, when given, turns the cached bytes into the value
+    instead of the cache's own serializer. Without Redis (another backend, or Redis down) each part
     falls back on its own; with Redis down nothing is counted: checks go on unthrottled rather than failing
     (interpol_portal.cache).
     """
@@ -79,7 +80,7 @@ def read_and_count(read_key: str | None, count_key: str, timeout: int) -> tuple[
         redis_unavailable("token and rate limit" if read_key else "rate limit", error)
         return None, 0
     value = answers[0] if read_key else None
-    return (None if value is None else backend._serializer.loads(value)), int(answers[-2])
+    return (None if value is None else (decode or backend._serializer.loads)(value)), int(answers[-2])
 
 
 def _increment(key: str, timeout: int) -> int:

@@ -123,10 +123,17 @@ def services(tmp_path, transactional_db):
             assert service.running(), service.log()[-3000:]
             return service
 
-        def web(self, *, database: str | None = None, redis: str | None = None, workers: int = 1) -> Service:
+        def web(
+            self,
+            *,
+            database: str | None = None,
+            redis: str | None = None,
+            workers: int = 1,
+            application: str = "interpol_portal.wsgi",
+        ) -> Service:
             port = free_port()
             log = _log_dir(tmp_path) / f"web-{os.getpid()}-{time.time_ns()}.log"
-            args = [sys.executable, "-m", "gunicorn", "interpol_portal.wsgi", "--bind", f"127.0.0.1:{port}"]
+            args = [sys.executable, "-m", "gunicorn", application, "--bind", f"127.0.0.1:{port}"]
             args += ["--workers", str(workers), "--threads", "2", "--timeout", "60", "--log-level", "warning"]
             service = Service("web", args, app_env(database=database, redis=redis), log).start()
             service.url = f"http://127.0.0.1:{port}"

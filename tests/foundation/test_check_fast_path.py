@@ -4,6 +4,7 @@ call it would not answer so handed over to the REST framework's view."""
 import datetime
 import functools
 import json
+import pickle
 from types import SimpleNamespace
 
 import pytest
@@ -15,7 +16,7 @@ from rest_framework.views import APIView
 from databases.api import checks as check_views
 from databases.api import fast_checks
 from interpol_portal import wsgi, wsgi_checks
-from ncb.api.authentication import ApiTokenAuthentication
+from ncb.api.authentication import ApiTokenAuthentication, decoded_once
 from ncb.api.throttling import TokenRateThrottle
 from ncb.models import AuditEntry
 from ncb.roles import Role
@@ -225,3 +226,20 @@ def test_the_token_use_is_recorded_on_the_fast_path(officer_fr, rest_framework_v
     checks(CHECK, "number=ZZ1234567", authorization=f"Token {key}")
     token.refresh_from_db()
     assert token.last_used_at is not None and rest_framework_views == []
+
+
+def test_a_token_revoked_after_a_fast_check_is_refused_at_the_next(officer_fr, rest_framework_views):
+    token, key = api_token_create(user=officer_fr, name="border post")
+    assert checks(CHECK, "number=ZZ1234567", authorization=f"Token {key}")[0] == 200
+    api_token_revoke(token=token, actor=officer_fr)
+    assert checks(CHECK, "number=ZZ1234567", authorization=f"Token {key}")[0] == 401
+    assert rest_framework_views == ["TravelDocumentCheck"]
+
+
+def test_equal_cached_bytes_give_the_token_decoded_once_and_new_bytes_a_new_one(officer_fr):
+    token, _key = api_token_create(user=officer_fr, name="border post")
+    stored = pickle.dumps(token)
+    assert decoded_once(stored) is decoded_once(bytes(stored))
+    token.last_used_at = timezone.now()
+    assert decoded_once(pickle.dumps(token)) is not decoded_once(stored)
+    assert decoded_once(pickle.dumps(token)).last_used_at == token.last_used_at
