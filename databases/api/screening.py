@@ -43,6 +43,10 @@ class CandidateOutput(serializers.Serializer):
 
 class CandidatesOutput(serializers.Serializer):
     candidates = CandidateOutput(many=True)
+    compared_all = serializers.BooleanField(
+        help_text="false when more persons share these names than one query compares (a common name without a "
+        "date of birth): the candidates are the best of those compared; a date of birth narrows the search"
+    )
 
 
 def _number(value: str | None, name: str, cast, low, high):
@@ -100,7 +104,12 @@ class PersonScreening(APIView):
         except ScreeningInputError as error:
             return _bad(error)
         fields = ("id", "reference", "database", "score", "reasons", "summary")
-        return Response({"candidates": [{name: getattr(c, name) for name in fields} for c in candidates]})
+        return Response(
+            {
+                "candidates": [{name: getattr(c, name) for name in fields} for c in candidates],
+                "compared_all": candidates.compared_all,
+            }
+        )
 
 
 def job_payload(job, *, rows=None) -> dict:

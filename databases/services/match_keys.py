@@ -427,13 +427,17 @@ def candidate_ids(
     dated = [key[:KEY_LENGTH] for key in dated_keys] if full_date else []
     if not keys and not dated:
         return []
-    cap = settings.MATCH_MAX_CANDIDATES if dob is not None else settings.MATCH_MAX_CANDIDATES_WITHOUT_DATE
-    params = {"keys": keys, "dated": dated, "cap": limit or cap}
+    params = {"keys": keys, "dated": dated, "cap": limit or candidate_cap(dob)}
     if dob is not None:
         params.update(zip(("year", "month", "day"), dob, strict=True))
     with connection.cursor() as cursor:
         cursor.execute(_candidates_statement() if dob is not None else CANDIDATES_ANY_DATE, params)
         return [row[0] for row in cursor.fetchall()]
+
+
+def candidate_cap(dob: PartialDate | None) -> int:
+    """How many candidates candidate_ids gives at most (a query that reaches it may have had more)."""
+    return settings.MATCH_MAX_CANDIDATES if dob is not None else settings.MATCH_MAX_CANDIDATES_WITHOUT_DATE
 
 
 def _candidate_rows_query(ids: list[int], today: datetime.date, visible: Q):

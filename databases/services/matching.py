@@ -102,7 +102,7 @@ def _person_query(person: Person):
 def _match_person(person: Person) -> int:
     created = 0
     threshold = settings.MATCH_PERSON_THRESHOLD
-    visible, _hidden = person_candidates(_person_query(person), unit=None, threshold=threshold)
+    visible = person_candidates(_person_query(person), unit=None, threshold=threshold).visible
     # Everything is scored here; pair_hit applies both owners' restrictions to each pair.
     others = [(row, score) for row, score in visible if row.owner_id != person.owner_id]
     records = Person.objects.select_related("owner__country").in_bulk([row.id for row, _score in others])
@@ -134,7 +134,7 @@ def _match_travel_document(document: TravelDocument) -> int:
         date_of_birth=document.holder_date_of_birth,
         nationalities=[document.holder_nationality] if document.holder_nationality else (),
     )
-    visible, _hidden = person_candidates(holder, unit=None, threshold=settings.MATCH_PERSON_THRESHOLD)
+    visible = person_candidates(holder, unit=None, threshold=settings.MATCH_PERSON_THRESHOLD).visible
     records = Person.objects.select_related("owner__country").in_bulk([row.id for row, _score in visible])
     for row, score in visible:
         reason = "holder: " + "; ".join(reason.text for reason in score.reasons)

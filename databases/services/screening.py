@@ -6,7 +6,8 @@ the pure core (databases.matching.persons) and pass through the access policy: a
 the querying country is never a candidate, and its owner is told of the attempt.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
@@ -21,7 +22,14 @@ from ..matching import persons as core
 from ..models import Hit, Person
 from ..screening.reasons import reason_text
 from .hits import hit_record
-from .match_keys import CandidateRow, candidate_ids, candidate_rows, core_person, name_frequencies
+from .match_keys import (
+    CandidateRow,
+    candidate_cap,
+    candidate_ids,
+    candidate_rows,
+    core_person,
+    name_frequencies,
+)
 
 SEXES = {"M", "F", "X", "U"}
 
@@ -51,6 +59,15 @@ class Candidate:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+class CandidateList(list):
+    """Candidates best first. `compared_all` is False when more persons shared the query's names than one query
+    compares (PersonCandidates): the list is then the best of those compared, and a date of birth narrows it."""
+
+    def __init__(self, candidates: Iterable[Candidate] = (), *, compared_all: bool = True):
+        super().__init__(candidates)
+        self.compared_all = compared_all
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +150,16 @@ def screening_query(
     return ScreeningQuery(person=person, data=data)
 
 
-def person_candidates(
-    query: core.Person, *, unit: Unit | None, threshold: float
-) -> tuple[list[tuple[CandidateRow, core.Score]], list[CandidateRow]]:
-    """Score the persons sharing a blocking key with the query: (visible kept, restricted kept), best first."""
+class PersonCandidates(NamedTuple):
+    visible: list[tuple[CandidateRow, core.Score]]  # kept, best first
+    hidden: list[CandidateRow]  # kept, but restricted from the unit by their owners
+    # False when more persons shared the query's keys than the candidate cap lets one query compare (a common
+    # name without a date of birth): the candidates are then the best of those compared, not of all.
+    compared_all: bool
+
+
+def person_candidates(query: core.Person, *, unit: Unit | None, threshold: float) -> PersonCandidates:
+    """Score the persons sharing a blocking key with the query."""
     prepared = core.prepare(query)
     # A date of birth narrows the look-up to the dates that can still reach the threshold, and among them one
     # shared name is enough to be a candidate.
@@ -147,7 +170,7 @@ def person_candidates(
     scored = core.screen(prepared, [(row.id, row.prepared) for row in rows.values()], name_frequencies(), threshold)
     visible = [(rows[pk], score) for pk, score in scored if rows[pk].visible]
     hidden = [rows[pk] for pk, _score in scored if not rows[pk].visible]
-    return visible, hidden
+    return PersonCandidates(visible, hidden, compared_all=len(ids) < candidate_cap(dob))
 
 
 def summary_of(person: Person) -> str:
@@ -196,7 +219,7 @@ def person_screen(
     record_hits: bool = True,
     request=None,
     action: str = "screening.persons",
-) -> list[Candidate]:
+) -> CandidateList:
     """Screen a person against the persons database; candidates at or above `threshold`, best first.
 
     Rights are those of `viewer` (or of `unit` when no user asks, e.g. a background job). Each candidate
@@ -234,7 +257,7 @@ def person_screen_query(
     record_hits: bool = True,
     request=None,
     action: str = "screening.persons",
-) -> list[Candidate]:
+) -> CandidateList:
     """person_screen for an already validated query (batch jobs validate every row first)."""
     if unit is None and viewer is not None:
         unit = viewer.unit
@@ -243,8 +266,10 @@ def person_screen_query(
     limit = min(limit or settings.SCREENING_DEFAULT_LIMIT, settings.SCREENING_MAX_LIMIT)
     if unit is None and not everything:
         audit_record(actor=viewer, action=action, query=query.data, outcome="no unit", request=request)
-        return []
-    visible, hidden = person_candidates(query.person, unit=None if everything else unit, threshold=threshold)
+        return CandidateList()
+    visible, hidden, compared_all = person_candidates(
+        query.person, unit=None if everything else unit, threshold=threshold
+    )
     visible = visible[:limit]
     records = Person.objects.select_related("owner__country").prefetch_related("nationalities")
     by_id = records.in_bulk([row.id for row, _score in visible] + [row.id for row in hidden])
@@ -260,7 +285,7 @@ def person_screen_query(
             outcome=f"{len(visible)} candidates",
             request=request,
         )
-    return [
+    candidates = (
         Candidate(
             id=row.id,
             reference=row.reference,
@@ -273,7 +298,8 @@ def person_screen_query(
             hit_id=hits.get(row.id),
         )
         for row, score in visible
-    ]
+    )
+    return CandidateList(candidates, compared_all=compared_all)
 
 
 def _screening_hits(*, query: ScreeningQuery, visible, by_id, unit, viewer, wanted: bool) -> dict[int, int]:

@@ -75,7 +75,7 @@ def test_a_restricted_record_is_never_a_candidate_and_its_owner_is_told(officer_
     )
     body = {"family_name": "El Khatib", "given_names": "Mohamed", "date_of_birth": "1975-03-02"}
     response = token_client(officer_fr).post(URL, body, format="json")
-    assert response.status_code == 200 and response.json() == {"candidates": []}
+    assert response.status_code == 200 and response.json() == {"candidates": [], "compared_all": True}
     assert Notification.objects.filter(unit=ncb_es, kind="restricted_attempt").count() == 1
     assert not Hit.objects.filter(record_id=khatib.pk).exists()
     # Another country still sees it.
@@ -124,3 +124,18 @@ def test_the_notices_app_finds_the_screening_function(officer_fr, khatib):
     function = screening_function()
     found = function(viewer=officer_fr, unit=officer_fr.unit, family_name="El Khatib", given_names="Mohamed")
     assert [c.id for c in found] == [khatib.pk]
+
+
+def test_a_name_shared_by_more_persons_than_one_query_compares_says_so(officer_fr, person_of, ncb_es, settings):
+    for year in ("1961", "1975", "1990"):
+        person_of(ncb_es, "El Khatib", "Mohamed", year, reference=f"KHATIB-{year}")
+    client = token_client(officer_fr)
+    names_only = {"family_name": "El Khatib", "given_names": "Mohamed"}
+    answer = client.post(URL, names_only, format="json").json()
+    assert answer["compared_all"] is True and len(answer["candidates"]) == 3
+    settings.MATCH_MAX_CANDIDATES_WITHOUT_DATE = 2
+    answer = client.post(URL, names_only, format="json").json()
+    assert answer["compared_all"] is False and len(answer["candidates"]) == 2
+    # A date of birth compares every person within reach of it: all of them here.
+    answer = client.post(URL, {**names_only, "date_of_birth": "1975-03-02"}, format="json").json()
+    assert answer["compared_all"] is True and [c["reference"] for c in answer["candidates"]][:1] == ["KHATIB-1975"]

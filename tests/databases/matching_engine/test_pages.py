@@ -15,6 +15,18 @@ def test_the_screening_page_finds_a_latin_record_from_arabic_input(client, offic
     assert "ES-KHATIB" in response.content.decode() and "transliteration" in response.content.decode()
 
 
+def test_the_screening_page_says_when_not_every_namesake_was_compared(client, officer_fr, person_of, ncb_es, settings):
+    for year in ("1961", "1975", "1990"):
+        person_of(ncb_es, "El Khatib", "Mohamed", year, reference=f"KHATIB-{year}")
+    client.force_login(officer_fr)
+    query = {"family_name": "El Khatib", "given_names": "Mohamed"}
+    notice = "More persons share these names than one screening compares"
+    assert notice not in client.get(reverse("databases:screening"), query).content.decode()
+    settings.MATCH_MAX_CANDIDATES_WITHOUT_DATE = 2
+    page = client.get(reverse("databases:screening"), query).content.decode()
+    assert notice in page and page.count("KHATIB-") == 2
+
+
 def test_the_screening_pages_are_refused_to_a_trainer(client, db):
     client.force_login(UserFactory(unit=Unit.objects.get(code="gs-lyon"), roles=["training_coordinator"]))
     assert client.get(reverse("databases:screening")).status_code == 403
