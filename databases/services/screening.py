@@ -7,8 +7,8 @@ the querying country is never a candidate, and its owner is told of the attempt.
 """
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
