@@ -78,6 +78,8 @@ def check_service_call(environ: dict) -> bool:
 
 
 class HandedOver(Exception):
+    """Raised out of Django's handler so that the call can start again on another."""
+
     def __init__(self, response):
         super().__init__()
         self.response = response

@@ -60,9 +60,9 @@ def note_use(token: ApiToken, now) -> None:
 
 
 # Cached token bytes -> the token decoded from them, for the check service's fast path (databases.api.fast_checks).
-# Unpickling the token with its user, unit and country was a tenth of a check's CPU; equal bytes decode to an equal
-# token, and a change to the token (revoked, used, roles) stores new bytes. The fast path only reads the token and
-# records its use, which stores new bytes too.
+# Unpickling the token with its user, unit and country was a tenth of a check's CPU. Equal bytes decode to an equal
+# token; a revoked token's entry is deleted, and any other change reaches the cache as new bytes, decoded anew.
+# The fast path only reads the token and records its use (note_use, which caches new bytes).
 _decoded: dict[bytes, ApiToken] = {}
 DECODED_TOKENS = 256
 _serializer = RedisSerializer()  # the Redis cache backend's own
