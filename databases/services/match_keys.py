@@ -211,6 +211,7 @@ def _write_keys(rows: list[KeyRow]) -> int:
 # --- frequencies and prepared persons ---------------------------------------------------------------------------
 
 _lock = threading.Lock()
+_first_build = threading.Lock()
 _frequencies: tuple[float, NameFrequencies] | None = None
 _prepared: dict[int, tuple[object, core.PreparedPerson]] = {}
 
@@ -218,14 +219,15 @@ _prepared: dict[int, tuple[object, core.PreparedPerson]] = {}
 def name_frequencies() -> NameFrequencies:
     """How common each name is, from a sample of the persons table; rebuilt every FREQUENCY_TTL seconds.
 
-    Building takes seconds at a million persons (the phonetic keys of every sampled name). Only a process's first
-    call waits for it; after that an outdated table is rebuilt in a background thread while calls go on with it,
-    so that no screening waits seconds once an hour.
+    Building takes seconds at a million persons (the phonetic keys of every sampled name). A gunicorn worker of the
+    web builds it as it starts (interpol_portal.runtime.warm_up_screening); otherwise the process's first call waits
+    for it, and calls arriving meanwhile wait for that one build. After that an outdated table is rebuilt in a
+    background thread while calls go on with it, so that no screening waits seconds once an hour.
     """
-    global _frequencies
     cached = _frequencies
     if cached is None:
-        return _frequencies_build()
+        with _first_build:
+            return _frequencies_build() if _frequencies is None else _frequencies[1]
     if time.monotonic() - cached[0] >= FREQUENCY_TTL and not _rebuilding.locked():
         threading.Thread(target=_frequencies_rebuild, name="name-frequencies", daemon=True).start()
     return cached[1]

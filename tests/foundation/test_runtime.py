@@ -42,3 +42,62 @@ def test_web_and_celery_workers_are_tuned(start, settings):
     thresholds, frozen = out.stdout.strip().rsplit(" ", 1)
     assert thresholds == str(tuple(settings.GC_THRESHOLDS))
     assert int(frozen) > 1000
+
+
+def _gunicorn_hooks():
+    import runpy
+    from pathlib import Path
+
+    return runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+
+
+@pytest.mark.django_db
+def test_a_web_worker_builds_the_name_frequencies_as_it_starts_and_a_check_worker_does_not(monkeypatch):
+    from types import SimpleNamespace
+
+    from interpol_portal import runtime
+    from interpol_portal.handlers import CheckServiceHandler, PortalHandler
+
+    started = []
+    monkeypatch.setattr(runtime, "warm_up_screening", lambda: started.append(True))
+    post_worker_init = _gunicorn_hooks()["post_worker_init"]
+    post_worker_init(SimpleNamespace(wsgi=CheckServiceHandler()))
+    assert started == []
+    post_worker_init(SimpleNamespace(wsgi=PortalHandler()))
+    assert started == [True]
+
+
+@pytest.mark.django_db
+def test_the_warm_up_builds_the_frequencies_in_a_thread_of_its_own(monkeypatch):
+    from databases.services import match_keys
+    from interpol_portal.runtime import warm_up_screening
+
+    monkeypatch.setattr(match_keys, "_frequencies", None)
+    thread = warm_up_screening()
+    thread.join(timeout=60)
+    assert not thread.is_alive() and match_keys._frequencies is not None
+
+
+def test_calls_arriving_during_the_first_build_wait_for_it_instead_of_building_again(monkeypatch):
+    import threading
+    import time
+
+    from databases.services import match_keys
+
+    builds = []
+
+    def slow_build():
+        builds.append(threading.get_ident())
+        time.sleep(0.2)
+        match_keys._frequencies = (time.monotonic(), "the table")
+        return "the table"
+
+    monkeypatch.setattr(match_keys, "_frequencies", None)
+    monkeypatch.setattr(match_keys, "_frequencies_build", slow_build)
+    answers = []
+    threads = [threading.Thread(target=lambda: answers.append(match_keys.name_frequencies())) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(builds) == 1 and answers == ["the table"] * 4
