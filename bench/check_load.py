@@ -17,9 +17,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +24,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 # The per-token rate limit would cap the run; the throttle still runs (its Redis round trips are measured).
 os.environ.setdefault("API_RATE_LIMIT", "100000000/min")
+
+from bench.load import gunicorn, wait_until_answering  # noqa: E402 (after the settings above are chosen)
 
 
 def prepare(sample: int, seed: int) -> tuple[str, list[str]]:
@@ -109,12 +108,15 @@ def main() -> None:
     key, numbers = prepare(4000, 11)
     url = f"http://127.0.0.1:{args.port}"
     check_url = f"http://127.0.0.1:{args.port + 1}" if args.check_service else url
-    servers = [serve("bench.wsgi_app:application", args.port, args)]
+    options = ["--workers", str(args.workers), *(["--threads", str(args.threads)] if args.threads else [])]
+    servers = [gunicorn("bench.wsgi_app:application", args.port, options)]
     if args.check_service:
-        servers.append(serve("interpol_portal.wsgi_checks:application", args.port + 1, args))
+        servers.append(gunicorn("interpol_portal.wsgi_checks:application", args.port + 1, options))
     try:
-        for address in {url, check_url}:
-            wait_until_listening(address)
+        # Until gunicorn answers (/healthz would also wait on the Celery workers).
+        wait_until_answering(args.port, "/login/")
+        if args.check_service:
+            wait_until_answering(args.port + 1, "/")
         auth = [f"Authorization: Token {key}"]
         gets = ", ".join(
             f'"/api/v1/check/travel-document?number={n.split(":")[0]}&country={n.split(":")[1]}"' for n in numbers
@@ -145,23 +147,6 @@ def main() -> None:
         for server in servers:
             server.terminate()
             server.wait(timeout=30)
-
-
-def serve(application: str, port: int, args) -> subprocess.Popen:
-    command = [sys.executable, "-m", "gunicorn", application, "-w", str(args.workers), "-b", f"127.0.0.1:{port}"]
-    command += ["--log-level", "warning", *(["--threads", str(args.threads)] if args.threads else [])]
-    return subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())
-
-
-def wait_until_listening(url: str) -> None:
-    for _ in range(100):  # until gunicorn listens (/healthz would also wait on the Celery workers)
-        try:
-            urllib.request.urlopen(f"{url}/login/", timeout=5)
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.2)
 
 
 if __name__ == "__main__":
