@@ -15,12 +15,12 @@ from django.utils.translation import ngettext
 
 from ccc.choices import CaseSource
 from databases.models import PersonDocument
+from interpol_portal.arrays import any_of
 from ncb.roles import CCC_ROLES, has_role
 
 from .choices import START_KINDS, EdgeKind, ModusOperandi, NodeKind
 from .models import ModusOperandiTag
 from .nodes import COLUMNS, IDENTIFIER_LABELS, Node, Rendering, node_from_row, node_id, place_annotations
-from .sql import any_of
 from .visibility import DATABASE_OF, RECORD_KINDS, hits_visible, visible
 
 # Which kinds of link a kind's rows query can follow, by the identifiers it stores.

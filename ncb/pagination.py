@@ -2,14 +2,24 @@
 
 An exact COUNT(*) of the visible records reads every one of them (hundreds of milliseconds at a million rows),
 while the page itself is fifty rows read from an index. Past the cap the list says "more than N" and the officer
-narrows the search; pages beyond the cap are not offered.
+narrows the search; pages beyond the cap are not offered. The count leaves out the list's order: how many rows
+there are up to the cap does not depend on it, and sorting them first made PostgreSQL read every match (not
+only the first cap + 1) and sort it.
 """
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from rest_framework.pagination import LimitOffsetPagination
 
 COUNT_CAP = 10_000
+
+
+def capped_count(rows, bound: int) -> int:
+    """How many rows there are, counted up to `bound`; a queryset is counted in the database, unordered."""
+    if isinstance(rows, QuerySet):
+        return rows.order_by()[:bound].count()
+    return min(len(rows), bound)
 
 
 class CappedPaginator(Paginator):
@@ -17,7 +27,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        return capped_count(self.object_list, self.cap + 1)
 
     @property
     def capped(self) -> bool:
@@ -35,10 +45,7 @@ class CappedLimitOffsetPagination(LimitOffsetPagination):
     def get_count(self, queryset) -> int:
         # An offset past any real table must not become a number PostgreSQL refuses (bigint).
         bound = min(max(self.cap, self.get_offset(self.request) + self.limit), 2**40) + 1
-        try:
-            return queryset[:bound].count()
-        except (AttributeError, TypeError):
-            return len(queryset)
+        return capped_count(queryset, bound)
 
     def get_paginated_response_schema(self, schema):
         described = super().get_paginated_response_schema(schema)

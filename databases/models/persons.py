@@ -17,8 +17,8 @@ class Person(GlobalRecord):
     given_names = models.CharField(_("given names"), max_length=100, blank=True)
     family_name_latin = models.CharField(_("family name (Latin script)"), max_length=100, blank=True)
     given_names_latin = models.CharField(_("given names (Latin script)"), max_length=100, blank=True)
-    # Folded Latin "family given" (databases.keys.person_name_key): prefix search on an ordinary index.
-    name_key = models.CharField(_("name search key"), max_length=200, db_index=True, editable=False)
+    # Folded Latin "family given" (databases.keys.person_name_key): prefix search on the index below.
+    name_key = models.CharField(_("name search key"), max_length=200, editable=False)
     date_of_birth = models.CharField(
         _("date of birth"), max_length=10, blank=True, help_text=_("YYYY, YYYY-MM or YYYY-MM-DD")
     )
@@ -35,6 +35,10 @@ class Person(GlobalRecord):
         indexes = [
             models.Index(fields=["recorded_at", "id"], name="person_recorded"),  # lists, newest first
             models.Index(fields=["reference"], name="person_reference"),  # search by any owner's reference
+            # A name search reads the matching ids from the index alone (selectors._person_text_condition).
+            models.Index(
+                fields=["name_key"], name="person_name_prefix", opclasses=["varchar_pattern_ops"], include=["id"]
+            ),
         ]
 
     def __str__(self) -> str:
@@ -47,12 +51,17 @@ class PersonAlias(models.Model):
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(_("alias"), max_length=200)
     name_latin = models.CharField(_("alias (Latin script)"), max_length=200, blank=True)
-    name_key = models.CharField(_("alias search key"), max_length=200, db_index=True, editable=False)
+    name_key = models.CharField(_("alias search key"), max_length=200, editable=False)
 
     class Meta:
         verbose_name = _("alias")
         verbose_name_plural = _("aliases")
         ordering = ["id"]
+        indexes = [
+            models.Index(
+                fields=["name_key"], name="alias_name_prefix", opclasses=["varchar_pattern_ops"], include=["person"]
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -32,7 +32,14 @@ def test_the_count_reads_at_most_one_row_past_the_cap(officer_fr, django_assert_
     paginator.cap = 3
     with django_assert_num_queries(1) as captured:
         assert paginator.count == 4 and paginator.capped
-    assert "LIMIT 4" in captured.captured_queries[0]["sql"]
+    counted = captured.captured_queries[0]["sql"]
+    assert "LIMIT 4" in counted and "ORDER BY" not in counted  # the order does not change a count
+
+
+def test_a_list_of_rows_rather_than_a_query_is_counted_up_to_the_cap_too():
+    paginator = CappedPaginator(list(range(10)), 2)
+    paginator.cap = 3
+    assert paginator.count == 4 and paginator.capped
 
 
 def test_the_api_counts_up_to_the_cap_and_still_pages_to_the_end(api_for, officer_fr, monkeypatch):
