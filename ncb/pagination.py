@@ -35,6 +35,18 @@ class CappedPaginator(Paginator):
         return self.count > self.cap
 
 
+class IdFirstPaginator(Paginator):
+    """For a list of wide rows joined to others: the page's ids are read first in the list's order, from its own
+    table, then only those rows with what they join. Otherwise PostgreSQL joins every matching row before sorting
+    them to keep a page (the 6,664 hits of one NCB at DESIGN's sizes: 34 -> 10 ms)."""
+
+    def _get_page(self, object_list, number, paginator):
+        if isinstance(object_list, QuerySet):
+            ids = list(object_list.values_list("pk", flat=True))
+            object_list = list(self.object_list.filter(pk__in=ids)) if ids else []
+        return super()._get_page(object_list, number, paginator)
+
+
 class CappedLimitOffsetPagination(LimitOffsetPagination):
     """The API's pagination: rows are counted up to COUNT_CAP, or up to the requested page when it lies further,
     plus one. A system that walks every page still gets a `next` link to the end; `count` is exact when it is

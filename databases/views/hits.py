@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from ncb.pagination import IdFirstPaginator
 
 from .. import selectors, services
 from ..forms import HitReviewForm
@@ -14,7 +15,7 @@ from .access import reader_required, writer_required
 
 @reader_required
 def hit_list(request):
-    page = Paginator(selectors.hits_for_unit(viewer=request.user), 25).get_page(request.GET.get("page"))
+    page = IdFirstPaginator(selectors.hits_for_unit(viewer=request.user), 25).get_page(request.GET.get("page"))
     return render(request, "databases/hits.html", {"page": page, "form": HitReviewForm()})
 
 

@@ -54,3 +54,19 @@ def test_the_api_counts_up_to_the_cap_and_still_pages_to_the_end(api_for, office
     assert len(last["results"]) == 2 and last["count"] == 8 and last["next"] is None
     middle = api.get("/api/v1/databases/persons/", {"limit": 2, "offset": 4}).json()
     assert middle["count"] == 7 and middle["next"]
+
+
+def test_an_id_first_page_reads_its_ids_then_only_its_rows_in_the_list_order(officer_fr, django_assert_num_queries):
+    from databases.models import Hit
+    from ncb.pagination import IdFirstPaginator
+    from tests.analysis.factories import hit_between
+
+    persons = PersonFactory.create_batch(6, owner=officer_fr.unit)
+    hits = [hit_between(persons[n], persons[n + 1]) for n in range(5)]
+    paginator = IdFirstPaginator(Hit.objects.select_related("record_owner__country").order_by("-id"), 2)
+    with django_assert_num_queries(3) as captured:  # the count, the page's ids, its rows with what they join
+        assert [hit.record_owner.country.iso2 for hit in paginator.page(1)] == ["FR", "FR"]
+    pages = [[hit.pk for hit in paginator.page(number)] for number in (1, 2, 3)]
+    assert pages == [[hits[4].pk, hits[3].pk], [hits[2].pk, hits[1].pk], [hits[0].pk]]
+    ids_query = captured.captured_queries[1]["sql"]
+    assert "JOIN" not in ids_query and "LIMIT 2" in ids_query
