@@ -29,7 +29,13 @@ export PORTAL_ENV=development DJANGO_SETTINGS_MODULE=interpol_portal.settings
 export DATABASE_URL="postgres://portal@127.0.0.1:$pg_port/portal" REDIS_URL="redis://127.0.0.1:$redis_port/0"
 .venv/bin/python manage.py migrate -v0
 .venv/bin/python manage.py load_demo >/dev/null
-.venv/bin/python manage.py generate_records --persons 100000 --travel-documents 1000000 --vehicles 100000
+# Persons with realistic names where the development set of name pairs is at hand (the built-in lists make every
+# name common to hundreds), and their blocking keys: screening compares candidates as in production.
+names_file=${NAMES_FILE:-/work/shared/data/names/latin-arabic-tokens.tsv}
+names=()
+if [ -f "$names_file" ]; then names=(--names "$names_file"); fi
+.venv/bin/python manage.py generate_records --persons 100000 --travel-documents 1000000 --vehicles 100000 "${names[@]}"
+.venv/bin/python manage.py rebuild_match_keys
 # As deployed (README, "Real-time checks"): the checks to their own service, each client one kind of request.
 .venv/bin/python bench/load.py --duration "${LOAD_SECONDS:-60}" --clients "${LOAD_CLIENTS:-12}" --rate "${LOAD_RATE:-30}" \
   --by-kind --check-workers 2
