@@ -60,3 +60,15 @@ def test_audit_trail_list_has_a_constant_query_count(client, head_fr, officer_fr
         audit_record(actor=officer_fr, action=f"record.view.{i}")
     with django_assert_max_num_queries(12):
         client.get("/en/ncb/audit/")
+
+
+def test_a_trail_longer_than_the_cap_is_counted_up_to_it_and_says_so(client, head_fr, officer_fr, monkeypatch):
+    from ncb.pagination import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 60)
+    for i in range(70):
+        audit_record(actor=officer_fr, action=f"record.view.{i}")
+    client.force_login(head_fr)
+    page = client.get("/en/ncb/audit/").content.decode()
+    assert "More than 60 entries: narrow the search to see them all." in page and "Page 1 of 2" in page
+    assert "More than" not in client.get("/en/ncb/audit/?action=record.view.1").content.decode()
