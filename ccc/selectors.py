@@ -1,11 +1,12 @@
 """Reads of the CCC case queue. The one place that decides which cases and threads a viewer sees."""
 
-from django.db import models
-from django.db.models import Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.http import Http404
+from django.utils.functional import cached_property
 
 from ncb.choices import UnitKind
 from ncb.models import Unit, User
+from ncb.pagination import COUNT_CAP, capped_count
 from ncb.roles import CCC_ROLES, Role, has_role
 
 from .choices import OPEN_STATUSES
@@ -32,9 +33,51 @@ def viewer_site_id(viewer: User) -> int | None:
     return unit.pk if unit is not None and unit.kind == UnitKind.CCC_SITE else None
 
 
+class CaseQueue:
+    """The queue as one sequence for a paginator: the open cases handed over to the viewer's site, then the others
+    by first-reply deadline.
+
+    Two look-ups in the order of an index rather than one sort of every open case on a computed flag: at 53,000
+    open cases the sort took 69 ms for each page, and each duty officer's queue refreshes every 30 seconds; a page
+    of the others now comes from the partial index on the open cases' deadlines (ccc_case_open_deadline). Counted
+    up to the lists' cap, like the other long lists.
+    """
+
+    def __init__(self, cases: QuerySet[Case], site_id: int | None):
+        handover = Q(site_id=site_id, handover_pending=True)
+        if site_id is None:
+            self.handed = cases.none()
+            self.others = cases.annotate(handed_to_me=Value(False))
+        else:
+            self.handed = cases.filter(handover).annotate(handed_to_me=Value(True))
+            self.others = cases.exclude(handover).annotate(handed_to_me=Value(False))
+        self.handed = self.handed.order_by("deadline", "pk")
+        self.others = self.others.order_by("deadline", "pk")
+
+    @cached_property
+    def handed_count(self) -> int:
+        return self.handed.count()
+
+    def count(self) -> int:
+        return self.handed_count + capped_count(self.others, COUNT_CAP + 1)
+
+    def __iter__(self):
+        yield from self.handed
+        yield from self.others
+
+    def __getitem__(self, index: slice) -> list[Case]:
+        start, stop = index.start or 0, index.stop
+        handed, rows = self.handed_count, []
+        if start < handed:
+            rows += list(self.handed[start : stop if stop is not None and stop < handed else handed])
+        if stop is None or stop > handed:
+            rows += list(self.others[max(start - handed, 0) : None if stop is None else stop - handed])
+        return rows
+
+
 def case_queue(
     *, viewer: User, site: Unit | None = None, priority: str = "", status: str = STATUS_OPEN, language: str = ""
-) -> QuerySet[Case]:
+) -> CaseQueue:
     """The duty officers' queue: cases handed over to the viewer's site first, then by first-reply deadline."""
     cases = Case.objects.select_related("site", "claimed_by").prefetch_related(
         Prefetch("threads", queryset=Thread.objects.select_related("ncb__country").order_by("pk"))
@@ -49,13 +92,7 @@ def case_queue(
         cases = cases.filter(priority=priority)
     if language:
         cases = cases.filter(language=language)
-    mine = viewer_site_id(viewer)
-    handed_to_me = models.Case(
-        When(site_id=mine, handover_pending=True, then=Value(True)),
-        default=Value(False),
-        output_field=models.BooleanField(),
-    )
-    return cases.annotate(handed_to_me=handed_to_me).order_by("-handed_to_me", "deadline", "pk")
+    return CaseQueue(cases, viewer_site_id(viewer))
 
 
 def case_for_ccc(*, pk: int) -> Case:

@@ -18,10 +18,13 @@ COUNT_CAP = 1_000
 
 
 def capped_count(rows, bound: int) -> int:
-    """How many rows there are, counted up to `bound`; a queryset is counted in the database, unordered."""
+    """How many rows there are, counted up to `bound`: a queryset in the database, unordered; a list by its length;
+    any other sequence by its own count()."""
     if isinstance(rows, QuerySet):
         return rows.order_by()[:bound].count()
-    return min(len(rows), bound)
+    if isinstance(rows, list | tuple):
+        return min(len(rows), bound)
+    return min(rows.count(), bound)
 
 
 class CappedPaginator(Paginator):

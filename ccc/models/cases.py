@@ -87,6 +87,11 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["status", "deadline"], name="ccc_case_status_deadline"),
             models.Index(fields=["site", "status"], name="ccc_case_site_status"),
+            # The queue's pages, in deadline order, and the few cases handed over to a site (selectors.CaseQueue).
+            models.Index(
+                fields=["deadline", "id"], name="ccc_case_open_deadline", condition=models.Q(status__in=OPEN_STATUSES)
+            ),
+            models.Index(fields=["site"], name="ccc_case_handed_over", condition=models.Q(handover_pending=True)),
         ]
         constraints = [
             models.UniqueConstraint(

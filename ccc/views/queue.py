@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from ncb.pagination import CappedPaginator
 from ncb.permissions import role_required
 from ncb.roles import CCC_ROLES
 
@@ -17,7 +17,7 @@ from ..forms import CaseOpenForm, QueueFilterForm
 def _queue_page(request):
     form = QueueFilterForm(request.GET or None)
     cases = selectors.case_queue(viewer=request.user, **form.filters())
-    page = Paginator(cases, settings.CCC_QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(cases, settings.CCC_QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return form, page
 
 

@@ -109,3 +109,17 @@ def test_supervisor_hands_over_now_with_a_note(lyon, buenos_aires, supervisor, l
     assert handover.to_site == buenos_aires
     assert handover.by == supervisor and handover.note == "Power cut in Lyon" and handover.shift_end is None
     assert handover.case_count == 3
+
+
+def test_the_queue_pages_run_on_from_the_handed_over_cases_to_the_others(lyon, buenos_aires, duty_officer_ba):
+    from ncb.pagination import CappedPaginator
+
+    own = [CaseFactory(site=buenos_aires, opened_at=utc(2026, 1, 15, 10, minute)) for minute in range(3)]
+    handed = [CaseFactory(site=lyon, opened_at=utc(2026, 1, 15, 15, minute)) for minute in range(3)]
+    services.cases_hand_over_due(now=utc(2026, 1, 15, 16, 3))
+    queue = case_queue(viewer=duty_officer_ba)
+    paginator = CappedPaginator(queue, 2)
+    pages = [list(paginator.page(number)) for number in paginator.page_range]
+    assert pages == [handed[:2], [handed[2], own[0]], own[1:]]
+    assert [case.handed_to_me for case in queue[1:5]] == [True, True, False, False]
+    assert queue.count() == 6 and queue[6:8] == [] and queue[:] == handed + own
