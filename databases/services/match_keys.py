@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -344,8 +345,7 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
     for person_id, iso3 in nationality_rows:
         nationalities.setdefault(person_id, []).append(iso3)
     with _lock:
-        if len(_prepared) > settings.MATCH_PREPARED_CACHE:
-            _prepared.clear()
+        _make_room(len(missing))
         for pk, _owner, _reference, updated, family, given, latin_family, latin_given, dob, sex in missing:
             prepared = core.prepare(
                 core_person(
@@ -360,6 +360,18 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
             _prepared[pk] = (updated, prepared)
             result[pk] = prepared
     return result
+
+
+def _make_room(count: int) -> None:
+    """Forget the persons prepared first, so that `count` more fit under MATCH_PREPARED_CACHE.
+
+    A few hundred at a time: emptying the whole cache at once freed about a million objects inside one screening
+    (150-200 ms, a fifth of the slowest screenings at a million persons).
+    """
+    overflow = len(_prepared) + count - settings.MATCH_PREPARED_CACHE
+    if overflow > 0:
+        for pk in list(islice(_prepared, overflow)):
+            del _prepared[pk]
 
 
 # Key rows (alias k) whose date of birth does not conflict with a date {year}-{month}-{day} (core.compare_dates):

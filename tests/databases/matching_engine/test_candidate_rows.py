@@ -26,3 +26,15 @@ def test_compiled_candidate_rows_are_the_orm_rows(viewer):
     assert sorted((row.id, row.owner_id, row.reference, row.visible) for row in rows) == [
         (pk, owner, reference, bool(shown)) for pk, owner, reference, *_rest, shown in expected
     ]
+
+
+def test_the_prepared_persons_cache_forgets_the_first_prepared_when_full(settings):
+    from databases.services import match_keys
+
+    settings.MATCH_PREPARED_CACHE = 4
+    persons = PersonFactory.create_batch(6)
+    for person in persons:
+        candidate_rows([person.pk], unit=None)
+    assert list(match_keys._prepared) == [person.pk for person in persons[2:]]
+    candidate_rows([persons[0].pk, persons[5].pk], unit=None)  # one new, one kept
+    assert list(match_keys._prepared) == [person.pk for person in persons[3:]] + [persons[0].pk]
