@@ -86,7 +86,8 @@ def parse_database_url(url: str, *, base_dir: Path) -> dict:
     """Turn `postgres://user:pass@host:port/name` or `sqlite:///path` into a DATABASES entry."""
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
-        path = unquote(parts.path.lstrip("/")) if parts.netloc == "" else unquote(parts.netloc + parts.path)
+        # sqlite:///relative/to/the/checkout, sqlite:////absolute/path (one slash belongs to the URL).
+        path = unquote(parts.path[1:]) if parts.netloc == "" else unquote(parts.netloc + parts.path)
         name = path if os.path.isabs(path) else str(base_dir / path)
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": name}
     if parts.scheme in {"postgres", "postgresql", "pgsql"}:

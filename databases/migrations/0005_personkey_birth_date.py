@@ -3,6 +3,26 @@
 from django.db import migrations, models
 
 
+FILL_BIRTH_DATES = (
+    "UPDATE databases_personkey k SET birth_year = p.birth_year, "
+    "birth_month = NULLIF(split_part(p.date_of_birth, '-', 2), '')::smallint, "
+    "birth_day = NULLIF(split_part(p.date_of_birth, '-', 3), '')::smallint "
+    "FROM databases_person p WHERE p.id = k.person_id AND p.birth_year IS NOT NULL"
+)
+
+
+def fill_birth_dates(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(FILL_BIRTH_DATES)
+        return
+    # The SQLite fall-back of `make run` holds demo-sized tables: the same, one person at a time.
+    person_model, key_model = apps.get_model("databases", "Person"), apps.get_model("databases", "PersonKey")
+    dated = person_model.objects.filter(birth_year__isnull=False).values_list("pk", "birth_year", "date_of_birth")
+    for pk, year, born in dated:
+        parts = [int(part) if part.isdigit() else None for part in born.split("-")[1:3]] + [None, None]
+        key_model.objects.filter(person_id=pk).update(birth_year=year, birth_month=parts[0], birth_day=parts[1])
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("databases", "0004_reference_indexes"),
@@ -29,13 +49,7 @@ class Migration(migrations.Migration):
             field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year of birth"),
         ),
         # Existing keys take their person's date of birth ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD') before the index is built.
-        migrations.RunSQL(
-            "UPDATE databases_personkey k SET birth_year = p.birth_year, "
-            "birth_month = NULLIF(split_part(p.date_of_birth, '-', 2), '')::smallint, "
-            "birth_day = NULLIF(split_part(p.date_of_birth, '-', 3), '')::smallint "
-            "FROM databases_person p WHERE p.id = k.person_id AND p.birth_year IS NOT NULL",
-            migrations.RunSQL.noop,
-        ),
+        migrations.RunPython(fill_birth_dates, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name="personkey",
             index=models.Index(

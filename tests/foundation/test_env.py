@@ -64,6 +64,7 @@ def test_parse_database_url_postgres_and_sqlite(tmp_path):
     assert pg["OPTIONS"] == {"sslmode": "require"}
     lite = parse_database_url("sqlite:///.data/x.sqlite3", base_dir=tmp_path)
     assert lite["NAME"] == str(tmp_path / ".data/x.sqlite3")
+    assert parse_database_url("sqlite:////var/lib/x.sqlite3", base_dir=tmp_path)["NAME"] == "/var/lib/x.sqlite3"
 
 
 @pytest.mark.parametrize("url", ["mysql://x@y/z", "postgres://x@y:1/"])
