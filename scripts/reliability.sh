@@ -31,7 +31,7 @@ export DATABASE_URL="postgres://portal@127.0.0.1:$pg_port/portal" REDIS_URL="red
 .venv/bin/python manage.py load_demo >/dev/null
 # Persons with realistic names where the development set of name pairs is at hand (the built-in lists make every
 # name common to hundreds), and their blocking keys: screening compares candidates as in production.
-names_file=${NAMES_FILE:-/work/shared/data/names/latin-arabic-tokens.tsv}
+names_file=${NAMES_FILE:-../shared/data/names/latin-arabic-tokens.tsv}
 names=()
 if [ -f "$names_file" ]; then names=(--names "$names_file"); fi
 .venv/bin/python manage.py generate_records --persons 100000 --travel-documents 1000000 --vehicles 100000 "${names[@]}"
