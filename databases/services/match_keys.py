@@ -25,7 +25,7 @@ from interpol_portal.prepared import STAND_IN_DATE, STAND_IN_IDS, CompiledQuery,
 from ncb.access import STAND_IN_VIEWER, stand_in_values, visibility_q, visibility_stand_in_q
 
 from ..choices import ACTIVE_STATUSES
-from ..copy_format import copy_line
+from ..copy_format import copy_line, vacuum_analyze
 from ..matching import persons as core
 from ..matching.dates import PartialDate, parse_partial_date
 from ..matching.frequencies import NameFrequencies
@@ -175,10 +175,7 @@ def person_keys_rebuild(*, chunk: int = 20_000, stdout=None) -> int:
             cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
         if stdout is not None:
             stdout.write(f"  indexes built in {time.monotonic() - started:.0f} s")
-    # VACUUM sets the visibility map, so that candidate look-ups read the index alone; it cannot run inside a
-    # caller's transaction (tests), where statistics are all that can be refreshed.
-    with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {table}" if connection.in_atomic_block else f"VACUUM (ANALYZE) {table}")
+    vacuum_analyze(table)  # the visibility map lets candidate look-ups read the index alone
     return total
 
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from ncb.models import Country, Unit
 
 from ... import synthetic
+from ...copy_format import vacuum_analyze
 from ...models import Person, PersonAlias, TravelDocument, Vehicle
 
 CHUNK = 200_000
@@ -69,12 +70,8 @@ class Command(BaseCommand):
         if vehicles:
             self._replace(Vehicle)
             self._copy(Vehicle, synthetic.VEHICLE_COLUMNS, synthetic.vehicles(vehicles, owners, seed, today), vehicles)
-        # VACUUM as well: it sets the visibility map (index-only scans, as of name searches) and the rows' hint
-        # bits, which the first readers would otherwise write while a benchmark runs.
-        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-        with connection.cursor() as cursor:
-            for model in (TravelDocument, Person, Vehicle, PersonAlias):
-                cursor.execute(f"{command} {model._meta.db_table}")
+        for model in (TravelDocument, Person, Vehicle, PersonAlias):
+            vacuum_analyze(model._meta.db_table)
 
     def _replace(self, model) -> None:
         with transaction.atomic():
