@@ -9,7 +9,7 @@ Prints p50/p95/p99 of person_screen_query (service level: blocking look-up, cand
 policy, the audit row; no hit recorded) for queries taken from stored persons: as stored, or for half of those
 in Arabic script their stored Latin form (a cross-script query). With --sweep, the time and peak memory of
 sweep_pairs (the scoring part of the nightly sweep, databases.screening.sweep) over --sweep-samples chunks of
---sweep-chunk persons spread over the ids, in one process (stopped after --sweep-seconds), and their mean times the
+--sweep-chunk persons spread over the sweep's order (year of birth, then id), in one process (stopped after --sweep-seconds), and their mean times the
 number of chunks (bench/sweep.py runs a whole sweep on Celery workers instead); --profile-chunk N
 profiles a chunk of N persons first. --queries 0 skips the latency part; --names-only asks without the date of
 birth. The process runs with the workers' cycle collector settings (interpol_portal.runtime), or Python's own with
@@ -73,7 +73,8 @@ def main() -> None:
     from django.core.management import call_command
 
     from databases.models import Person
-    from databases.screening.sweep import sweep_pairs
+    from databases.models import MatchSweepChunk
+    from databases.screening.sweep import chunk_person_ids, chunk_starts, sweep_pairs
     from databases.services.screening import person_screen_query, screening_query
     from ncb.models import Unit
 
@@ -142,33 +143,39 @@ def main() -> None:
         profile = cProfile.Profile()
         started = time.monotonic()
         profile.enable()
-        pairs = sweep_pairs(first_id=first, last_id=first + args.profile_chunk - 1)
+        year, pk = chunk_starts(args.profile_chunk)[0]
+        ids = chunk_person_ids(MatchSweepChunk(first_year=year, first_id=pk))[: args.profile_chunk]
+        pairs = sweep_pairs(person_ids=ids)
         profile.disable()
         print(f"profiled chunk: {args.profile_chunk} persons, {len(pairs)} pairs, {time.monotonic() - started:.0f} s")
         stats = pstats.Stats(profile)
         stats.sort_stats("cumulative").print_stats(25)
         stats.sort_stats("tottime").print_stats(15)
     if args.sweep:
-        # A chunk is swept against the persons of higher ids, so the first chunks cost the most (measuring only
-        # those overstated the whole sweep by half): the chunks measured are spread evenly over the ids, and
-        # the whole table is their mean times the chunk count (stopped early, the estimate leans high).
+        # A chunk is swept against the persons of higher ids, so the chunks of low ids cost the most: the chunks
+        # measured are spread evenly over the sweep's chunks, and the whole table is their mean times the chunk
+        # count (stopped early, the estimate leans high).
         step = args.sweep_chunk
-        count = -(-(last + 1 - first) // step)
+        starts = chunk_starts(step)
+        ends = [*starts[1:], (None, None)]
+        count = len(starts)
         samples = min(args.sweep_samples, count)
         started = time.monotonic()
         times, pairs = [], 0
         for sample in range(samples):
-            start = first + (sample * count // samples) * step
+            index = sample * count // samples
+            (year, pk), (until_year, until_id) = starts[index], ends[index]
+            chunk = MatchSweepChunk(first_year=year, first_id=pk, until_year=until_year, until_id=until_id)
             chunk_started = time.monotonic()
-            pairs += len(sweep_pairs(first_id=start, last_id=start + step - 1))
+            pairs += len(sweep_pairs(person_ids=chunk_person_ids(chunk)))
             times.append(time.monotonic() - chunk_started)
-            print(f"  sweep: chunk at id {start}: {times[-1]:.1f} s, {pairs} pairs so far", flush=True)
+            print(f"  sweep: chunk {index} (from {year}, id {pk}): {times[-1]:.1f} s, {pairs} pairs so far", flush=True)
             if args.sweep_seconds and time.monotonic() - started > args.sweep_seconds:
                 break
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         whole = statistics.mean(times) * count
         print(
-            f"sweep: {len(times)} of {count} chunks of {step} persons spread over the ids, mean "
+            f"sweep: {len(times)} of {count} chunks of {step} persons spread over the sweep, mean "
             f"{statistics.mean(times):.1f} s, {pairs} pairs, peak RSS {peak:.0f} MiB (one process); whole table "
             f"about {whole:.0f} s in one process (bench/sweep.py runs it whole on Celery workers)"
         )

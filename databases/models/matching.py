@@ -75,11 +75,19 @@ class MatchSweep(models.Model):
 
 
 class MatchSweepChunk(models.Model):
-    """A range of person ids of a sweep; claimed with SELECT ... FOR UPDATE SKIP LOCKED, done once."""
+    """A run of persons of a sweep, in the sweep's order (year of birth, unknown first, then id).
+
+    It starts at (first_year, first_id) and ends before (until_year, until_id), the next chunk's start; the last
+    chunk has no end. In that order a chunk's candidates are the persons born within a year of its own, so a
+    chunk reads and prepares a few tens of thousands of persons instead of a fifth of the table. Claimed with
+    SELECT ... FOR UPDATE SKIP LOCKED, done once.
+    """
 
     sweep = models.ForeignKey(MatchSweep, verbose_name=_("sweep"), on_delete=models.CASCADE, related_name="chunks")
+    first_year = models.PositiveSmallIntegerField(_("first year of birth"), default=0)  # 0: unknown
     first_id = models.BigIntegerField(_("first person id"))
-    last_id = models.BigIntegerField(_("last person id"))
+    until_year = models.PositiveSmallIntegerField(_("next chunk's year of birth"), null=True, blank=True)
+    until_id = models.BigIntegerField(_("next chunk's person id"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING)
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
     hits = models.PositiveIntegerField(_("new hits"), default=0)
@@ -87,11 +95,12 @@ class MatchSweepChunk(models.Model):
     class Meta:
         verbose_name = _("sweep chunk")
         verbose_name_plural = _("sweep chunks")
-        ordering = ["sweep", "first_id"]
+        ordering = ["sweep", "first_year", "first_id"]
         indexes = [models.Index(fields=["sweep", "status"], name="sweepchunk_sweep_status")]
 
     def __str__(self) -> str:
-        return f"{self.first_id}-{self.last_id}"
+        end = "" if self.until_id is None else f"{self.until_year}/{self.until_id}"
+        return f"{self.first_year}/{self.first_id}-{end}"
 
 
 class ScreeningJob(models.Model):

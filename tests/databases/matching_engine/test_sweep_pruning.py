@@ -104,7 +104,7 @@ def test_a_sweep_finds_every_pair_that_scores_and_each_once(population, threshol
         and score(a.prepared, b.prepared, frequencies, explain=False).value >= threshold
     }
     assert expected, "the population must hold matches"
-    found = sweep_pairs(first_id=min(r.id for r in rows), last_id=max(r.id for r in rows), threshold=threshold)
+    found = sweep_pairs(person_ids=[row.id for row in rows], threshold=threshold)
     pairs = [(a, b) for a, b, _score in found]
     assert len(pairs) == len(set(pairs)), "a pair was scored twice"
     assert set(pairs) == expected
@@ -154,7 +154,7 @@ def test_a_sweep_pauses_the_cycle_collector_and_restores_it(population, monkeypa
     monkeypatch.setattr(persons, "reaches", reaches)
     ids = [person.pk for person in population]
     assert gc.isenabled()
-    sweep_pairs(first_id=min(ids), last_id=max(ids))
+    sweep_pairs(person_ids=ids)
     assert states and not any(states), "scoring ran with the collector on"
     assert gc.isenabled()
 
@@ -163,5 +163,5 @@ def test_a_sweep_pauses_the_cycle_collector_and_restores_it(population, monkeypa
 
     monkeypatch.setattr(persons, "reaches", fail)
     with pytest.raises(RuntimeError):
-        sweep_pairs(first_id=min(ids), last_id=max(ids))
+        sweep_pairs(person_ids=ids)
     assert gc.isenabled(), "a failed chunk left the collector off"
