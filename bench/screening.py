@@ -9,11 +9,12 @@ Prints p50/p95/p99 of person_screen_query (service level: blocking look-up, cand
 policy, the audit row; no hit recorded) for queries taken from stored persons: as stored, or for half of those
 in Arabic script their stored Latin form (a cross-script query). With --sweep, the time and peak memory of
 sweep_pairs (the scoring part of the nightly sweep, databases.screening.sweep) over --sweep-samples chunks of
---sweep-chunk persons spread over the sweep's order (year of birth, then id), in one process (stopped after --sweep-seconds), and their mean times the
-number of chunks (bench/sweep.py runs a whole sweep on Celery workers instead); --profile-chunk N
-profiles a chunk of N persons first. --queries 0 skips the latency part; --names-only asks without the date of
-birth. The process runs with the workers' cycle collector settings (interpol_portal.runtime), or Python's own with
---python-gc, and prints the collections that ran during the queries.
+--sweep-chunk persons spread over the sweep's order (year of birth, then id), in one process (stopped after
+--sweep-seconds), and their mean times the number of chunks (bench/sweep.py runs a whole sweep on Celery workers
+instead); --profile-chunk N profiles a chunk of N persons first. --queries 0 skips the latency part;
+--names-only asks without the date of birth. The process runs with the workers' cycle collector settings
+(interpol_portal.runtime), or Python's own with --python-gc, and prints the collections that ran during the
+queries.
 """
 
 import argparse
@@ -72,8 +73,7 @@ def main() -> None:
     pauses = collector_pauses()
     from django.core.management import call_command
 
-    from databases.models import Person
-    from databases.models import MatchSweepChunk
+    from databases.models import MatchSweepChunk, Person
     from databases.screening.sweep import chunk_person_ids, chunk_starts, sweep_pairs
     from databases.services.screening import person_screen_query, screening_query
     from ncb.models import Unit

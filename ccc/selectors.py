@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 
 from ncb.choices import UnitKind
 from ncb.models import Unit, User
-from ncb.pagination import COUNT_CAP, capped_count
+from ncb.pagination import capped_count
 from ncb.roles import CCC_ROLES, Role, has_role
 
 from .choices import OPEN_STATUSES
@@ -40,7 +40,7 @@ class CaseQueue:
     Two look-ups in the order of an index rather than one sort of every open case on a computed flag: at 53,000
     open cases the sort took 69 ms for each page, and each duty officer's queue refreshes every 30 seconds; a page
     of the others now comes from the partial index on the open cases' deadlines (ccc_case_open_deadline). Counted
-    up to the lists' cap, like the other long lists.
+    up to the paginator's cap (count_up_to), like the other long lists.
     """
 
     def __init__(self, cases: QuerySet[Case], site_id: int | None):
@@ -58,8 +58,11 @@ class CaseQueue:
     def handed_count(self) -> int:
         return self.handed.count()
 
-    def count(self) -> int:
-        return self.handed_count + capped_count(self.others, COUNT_CAP + 1)
+    def count_up_to(self, bound: int) -> int:
+        """How many cases, counted up to `bound` (the paginator's cap): the others are counted only as far as the
+        handed-over ones leave room."""
+        room = bound - self.handed_count
+        return bound if room <= 0 else self.handed_count + capped_count(self.others, room)
 
     def __iter__(self):
         yield from self.handed

@@ -3,7 +3,8 @@
 Chunks follow the persons ordered by year of birth (unknown first), then id. A pair whose dates of birth are
 known is a candidate only within a year of each other, so in that order a chunk's candidates are the persons of a
 few neighbouring years: about 47,000 persons read and prepared for a chunk of 20,000, where chunks of ids met
-about 240,000 spread over the whole table (bench/screening.py --sweep).
+about 240,000 spread over the whole table (bench/screening.py --sweep). A person recorded, or whose date of
+birth changes, while a sweep runs is matched when saved (services.matching), whichever chunk it falls in.
 
 A sweep row and its chunk rows are written first; each worker task then claims the next pending chunk with
 SELECT ... FOR UPDATE SKIP LOCKED, so several workers on several machines share one sweep without a

@@ -122,4 +122,18 @@ def test_the_queue_pages_run_on_from_the_handed_over_cases_to_the_others(lyon, b
     pages = [list(paginator.page(number)) for number in paginator.page_range]
     assert pages == [handed[:2], [handed[2], own[0]], own[1:]]
     assert [case.handed_to_me for case in queue[1:5]] == [True, True, False, False]
-    assert queue.count() == 6 and queue[6:8] == [] and queue[:] == handed + own
+    assert queue.count_up_to(100) == 6 and queue[6:8] == [] and queue[:] == handed + own
+    assert [queue.count_up_to(bound) for bound in (2, 3, 4, 6, 7)] == [2, 3, 4, 6, 6]
+
+
+def test_a_paginator_counts_the_queue_up_to_its_cap(lyon, buenos_aires, duty_officer_ba):
+    from ncb.pagination import CappedPaginator
+
+    for minute in range(3):
+        CaseFactory(site=buenos_aires, opened_at=utc(2026, 1, 15, 10, minute))
+        CaseFactory(site=lyon, opened_at=utc(2026, 1, 15, 15, minute))
+    services.cases_hand_over_due(now=utc(2026, 1, 15, 16, 3))
+    paginator = CappedPaginator(case_queue(viewer=duty_officer_ba), 2)
+    paginator.cap = 4
+    assert paginator.count == 5 and paginator.capped
+    assert paginator.num_pages == 3
