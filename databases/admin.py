@@ -1,11 +1,15 @@
 """Admin of the global databases: read-mostly, and never a leak (non-superusers see what the policy allows)."""
 
 from django.contrib import admin
+from django.db.models import Count, Q
+from django.utils.timesince import timesince
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from ncb.access import visible_to
 
-from .models import Artwork, Firearm, Hit, ImportJob, Person, TravelDocument, Vehicle
+from .models import Artwork, Firearm, Hit, ImportJob, MatchSweep, MatchSweepChunk, Person, TravelDocument, Vehicle
+from .models.matching import JobStatus
 
 
 class RecordAdmin(admin.ModelAdmin):
@@ -84,4 +88,47 @@ class ImportJobAdmin(admin.ModelAdmin):
     list_select_related = ("owner",)
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+class SweepChunkInline(admin.TabularInline):
+    model = MatchSweepChunk
+    fields = ("first_year", "first_id", "until_year", "until_id", "status", "claimed_at", "hits")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MatchSweep)
+class MatchSweepAdmin(admin.ModelAdmin):
+    """The nightly sweeps, for an administrator checking how last night's ran: read-only, beat starts them. They
+    hold counts only, no record."""
+
+    list_display = ("started_at", "status", "progress", "hits", "finished_at", "duration")
+    list_filter = ("status",)
+    fields = ("status", "total_chunks", "hits", "started_at", "finished_at", "handed_over_at")
+    inlines = [SweepChunkInline]
+
+    def get_queryset(self, request):
+        done = Count("chunks", filter=Q(chunks__status=JobStatus.DONE))
+        return super().get_queryset(request).annotate(chunks_done=done)
+
+    @admin.display(description=_("chunks done"))
+    def progress(self, sweep: MatchSweep) -> str:
+        return f"{sweep.chunks_done} / {sweep.total_chunks}"
+
+    @admin.display(description=_("duration"))
+    def duration(self, sweep: MatchSweep) -> str:
+        return timesince(sweep.started_at, sweep.finished_at) if sweep.finished_at else "–"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -202,6 +202,7 @@ ADMIN_OTHER = {
     "ncb.notification",
     "databases.hit",
     "databases.importjob",
+    "databases.matchsweep",  # counts only: no record, no owner
     "notices.publicextract",
     "ccc.case",
     "ccc.message",
