@@ -73,8 +73,8 @@ def main() -> None:
     pauses = collector_pauses()
     from django.core.management import call_command
 
-    from databases.models import MatchSweepChunk, Person
-    from databases.screening.sweep import chunk_person_ids, chunk_starts, sweep_pairs
+    from databases.models import Person
+    from databases.screening.sweep import chunk_person_ids, chunk_plan, sweep_pairs
     from databases.services.screening import person_screen_query, screening_query
     from ncb.models import Unit
 
@@ -143,8 +143,7 @@ def main() -> None:
         profile = cProfile.Profile()
         started = time.monotonic()
         profile.enable()
-        year, pk = chunk_starts(args.profile_chunk)[0]
-        ids = chunk_person_ids(MatchSweepChunk(first_year=year, first_id=pk))[: args.profile_chunk]
+        ids = chunk_person_ids(chunk_plan(args.profile_chunk)[0])
         pairs = sweep_pairs(person_ids=ids)
         profile.disable()
         print(f"profiled chunk: {args.profile_chunk} persons, {len(pairs)} pairs, {time.monotonic() - started:.0f} s")
@@ -156,20 +155,18 @@ def main() -> None:
         # measured are spread evenly over the sweep's chunks, and the whole table is their mean times the chunk
         # count (stopped early, the estimate leans high).
         step = args.sweep_chunk
-        starts = chunk_starts(step)
-        ends = [*starts[1:], (None, None)]
-        count = len(starts)
+        chunks = chunk_plan(step)
+        count = len(chunks)
         samples = min(args.sweep_samples, count)
         started = time.monotonic()
         times, pairs = [], 0
         for sample in range(samples):
             index = sample * count // samples
-            (year, pk), (until_year, until_id) = starts[index], ends[index]
-            chunk = MatchSweepChunk(first_year=year, first_id=pk, until_year=until_year, until_id=until_id)
+            chunk = chunks[index]
             chunk_started = time.monotonic()
             pairs += len(sweep_pairs(person_ids=chunk_person_ids(chunk)))
             times.append(time.monotonic() - chunk_started)
-            print(f"  sweep: chunk {index} (from {year}, id {pk}): {times[-1]:.1f} s, {pairs} pairs so far", flush=True)
+            print(f"  sweep: chunk {index} ({chunk}): {times[-1]:.1f} s, {pairs} pairs so far", flush=True)
             if args.sweep_seconds and time.monotonic() - started > args.sweep_seconds:
                 break
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

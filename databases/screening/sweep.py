@@ -44,18 +44,24 @@ CANDIDATE_SLICE = 20_000
 def match_sweep_start(*, chunk_size: int | None = None) -> MatchSweep:
     """Create a sweep and its chunks (runs of persons in the sweep's order); the caller queues the workers on
     commit."""
-    chunk_size = chunk_size or settings.MATCH_SWEEP_CHUNK_PERSONS
-    starts = chunk_starts(chunk_size)
-    sweep = MatchSweep.objects.create(status=JobStatus.RUNNING)
-    ends = [*starts[1:], (None, None)]  # each chunk ends where the next starts; the last has no end
-    MatchSweepChunk.objects.bulk_create(
-        MatchSweepChunk(sweep=sweep, first_year=year, first_id=pk, until_year=until_year, until_id=until_id)
-        for (year, pk), (until_year, until_id) in zip(starts, ends, strict=False)
-    )
-    sweep.total_chunks = len(starts)
-    sweep.save(update_fields=["total_chunks"])
-    audit_record(actor=None, action="matching.sweep.start", target=sweep, outcome=f"{len(starts)} chunks")
+    chunks = chunk_plan(chunk_size or settings.MATCH_SWEEP_CHUNK_PERSONS)
+    sweep = MatchSweep.objects.create(status=JobStatus.RUNNING, total_chunks=len(chunks))
+    for chunk in chunks:
+        chunk.sweep = sweep
+    MatchSweepChunk.objects.bulk_create(chunks)
+    audit_record(actor=None, action="matching.sweep.start", target=sweep, outcome=f"{len(chunks)} chunks")
     return sweep
+
+
+def chunk_plan(chunk_size: int) -> list[MatchSweepChunk]:
+    """The chunks (unsaved, without a sweep) of the live persons now: each ends where the next starts, the last
+    has no end."""
+    starts = chunk_starts(chunk_size)
+    ends = [*starts[1:], (None, None)]
+    return [
+        MatchSweepChunk(first_year=year, first_id=pk, until_year=until_year, until_id=until_id)
+        for (year, pk), (until_year, until_id) in zip(starts, ends, strict=False)
+    ]
 
 
 def _in_sweep_order():
