@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from ncb.access import visible_to
+from ncb.admin import ReadOnlyAdmin
 
 from .models import Artwork, Firearm, Hit, ImportJob, MatchSweep, MatchSweepChunk, Person, TravelDocument, Vehicle
 from .models.matching import JobStatus
@@ -103,7 +104,7 @@ class SweepChunkInline(admin.TabularInline):
 
 
 @admin.register(MatchSweep)
-class MatchSweepAdmin(admin.ModelAdmin):
+class MatchSweepAdmin(ReadOnlyAdmin):
     """The nightly sweeps, for an administrator checking how last night's ran: read-only, beat starts them. They
     hold counts only, no record."""
 
@@ -123,12 +124,3 @@ class MatchSweepAdmin(admin.ModelAdmin):
     @admin.display(description=_("duration"))
     def duration(self, sweep: MatchSweep) -> str:
         return timesince(sweep.started_at, sweep.finished_at) if sweep.finished_at else "–"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

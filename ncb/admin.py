@@ -6,6 +6,19 @@ from modeltranslation.admin import TranslationAdmin
 from .models import ApiToken, AuditEntry, Country, Notification, Unit, User
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown in the admin, never added, changed or deleted there: the portal's services (or beat) write these."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Country)
 class CountryAdmin(TranslationAdmin):
     list_display = ("iso2", "iso3", "name", "region", "is_member")
@@ -33,7 +46,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     """Read-only: the audit trail is append-only for everyone, administrators included."""
 
     list_display = ("at", "actor_username", "unit", "action", "target_repr", "outcome")
@@ -41,15 +54,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ("actor_username", "action", "target_repr", "target_id")
     list_select_related = ("unit",)
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ApiToken)

@@ -5,6 +5,8 @@ the services, which keep the seat count, the waiting list and the notifications 
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from ncb.admin import ReadOnlyAdmin
+
 from .models import Certificate, Course, Enrolment, Session, Topic, TrainingNeed
 from .services import session_fill_from_waiting_list
 
@@ -58,17 +60,6 @@ class SessionAdmin(admin.ModelAdmin):
         if change and "capacity" in form.changed_data:
             # A raised capacity gives the new seats to the waiting list, first in line first.
             session_fill_from_waiting_list(session=obj, actor=request.user)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Enrolment)
