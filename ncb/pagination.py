@@ -18,15 +18,13 @@ COUNT_CAP = 1_000
 
 
 def capped_count(rows, bound: int) -> int:
-    """How many rows there are, counted up to `bound`: a queryset in the database, unordered; a list by its length;
-    a sequence of several parts by its `count_up_to(bound)`; any other by its own count()."""
+    """How many rows there are, counted up to `bound`: a queryset in the database, unordered; a sequence of several
+    parts (ccc.selectors.CaseQueue) by its `count_up_to(bound)`; a list by its length."""
     if isinstance(rows, QuerySet):
         return rows.order_by()[:bound].count()
-    if isinstance(rows, list | tuple):
-        return min(len(rows), bound)
     if hasattr(rows, "count_up_to"):
         return rows.count_up_to(bound)
-    return min(rows.count(), bound)
+    return min(len(rows), bound)
 
 
 class CappedPaginator(Paginator):
