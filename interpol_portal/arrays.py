@@ -10,6 +10,12 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import F, Lookup, Q
 
 
+def int_array(values) -> str:
+    """Integers as one PostgreSQL array literal ('{1,2,3}'), one parameter however many: PostgreSQL reads it faster
+    than ARRAY[...] of as many constants. Cast it in the statement (%s::bigint[])."""
+    return "{" + ",".join(map(str, values)) + "}"
+
+
 class AnyOf(Lookup):
     lookup_name = "any_of"
     prepare_rhs = False
@@ -26,7 +32,7 @@ class AnyOf(Lookup):
             array_type = self.lhs.output_field.cast_db_type(connection)
             cast = f"::{array_type}[]" if array_type else ""
             if all(type(value) is int for value in values):
-                return f"{lhs_sql} = ANY(%s{cast})", (*lhs_params, "{" + ",".join(map(str, values)) + "}")
+                return f"{lhs_sql} = ANY(%s{cast})", (*lhs_params, int_array(values))
             return f"{lhs_sql} = ANY(%s{cast})", (*lhs_params, values)
         return f"{lhs_sql} IN ({', '.join(['%s'] * len(values))})", (*lhs_params, *values)
 

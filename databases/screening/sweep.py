@@ -27,6 +27,7 @@ from django.db.models import Exists, F, Q, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
+from interpol_portal.arrays import int_array
 from ncb.services import audit_record
 
 from ..matching import persons as core
@@ -196,8 +197,7 @@ def _pairs(person_ids: list[int], threshold: float) -> list[tuple[int, int]]:
     """Candidate pairs of the chunk's persons; those no longer active are left out with the candidates' rows."""
     sql = _pairs_statement() if core.dates_can_rule_out(threshold) else PAIRS_ANY_DATE
     with connection.cursor() as cursor:
-        # One array literal: PostgreSQL reads it faster than ARRAY[...] of 20,000 constants.
-        cursor.execute(sql, {"ids": "{" + ",".join(map(str, person_ids)) + "}"})
+        cursor.execute(sql, {"ids": int_array(person_ids)})
         return cursor.fetchall()
 
 
