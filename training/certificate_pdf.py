@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 import arabic_reshaper
-from bidi.algorithm import get_display
+from bidi import get_display
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
@@ -36,6 +36,9 @@ from .notify import session_dates
 REGULAR, BOLD = "PortalSans", "PortalSans-Bold"
 NAVY = HexColor("#0b2545")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# Left-to-right isolate and its end, and every bidi control: they steer the reordering but have no glyph.
+LTR_ISOLATE, POP_ISOLATE = "\u2066", "\u2069"
+_BIDI_CONTROLS = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class CertificateFontMissing(ImproperlyConfigured):
@@ -64,8 +67,17 @@ def visual(text: str) -> str:
     Arabic name on a French one both come out right.
     """
     if not _ARABIC.search(text):
-        return text
-    return get_display(arabic_reshaper.reshape(text))
+        return _BIDI_CONTROLS.sub("", text)
+    return _BIDI_CONTROLS.sub("", get_display(arabic_reshaper.reshape(text)))
+
+
+def ltr(value: str) -> str:
+    """A code or address kept left to right inside an Arabic line.
+
+    Without the isolate, a code that starts with digits ("5533-Y2P6-...") has its groups reordered around the
+    hyphens, and a URL's final slash moves to its front: the holder would read a code that does not verify.
+    """
+    return f"{LTR_ISOLATE}{value}{POP_ISOLATE}"
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
@@ -154,9 +166,9 @@ def certificate_pdf(certificate: Certificate) -> bytes:
         pdf.setFont(REGULAR, 11)
         pdf.setFillColor(NAVY)
         draw(footer_x, 110, visual(_("Issued on {date}").format(date=date_format(certificate.issued_at.date()))))
-        draw(footer_x, 92, visual(_("Verification code: {code}").format(code=certificate.display_code)))
+        draw(footer_x, 92, visual(_("Verification code: {code}").format(code=ltr(certificate.display_code))))
         pdf.setFont(REGULAR, 9)
-        draw(footer_x, 76, visual(_("Check it at {url}").format(url=url)))
+        draw(footer_x, 76, visual(_("Check it at {url}").format(url=ltr(url))))
 
         qr = QrCodeWidget(url)
         x0, y0, x1, y1 = qr.getBounds()

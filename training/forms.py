@@ -129,6 +129,8 @@ class VerifyForm(forms.Form):
     code = forms.CharField(
         label=_("Verification code"),
         max_length=40,
-        help_text=_("The code printed on the certificate, for example 7KQX-3M9P-A2BC-D4EF."),
-        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off", "spellcheck": "false"}),
+        help_text=_("The code printed on the certificate, for example KQX7-3M9P-A2BC-D4EF."),
+        widget=forms.TextInput(
+            attrs={"class": "form-control", "autocomplete": "off", "spellcheck": "false", "dir": "ltr"}
+        ),
     )

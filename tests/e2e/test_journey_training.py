@@ -93,3 +93,39 @@ def test_admin_edits_a_course_arabic_title_and_the_arabic_officer_sees_it(journe
     assert officer.page.get_attribute("html", "dir") == "rtl"
     assert new_title in officer.page.content()
     officer.snap("course-in-arabic")
+
+
+def test_an_arabic_page_shows_a_code_that_starts_with_digits_in_its_order(journey, transactional_db):
+    """In a right-to-left line, "5533-Y2P6-2J80-G9Q8" was drawn as "Y2P6-2J80-G9Q8-5533": the holder's code did
+    not match the one on the page."""
+    from ncb.models import Unit
+    from tests.ncb.factories import UserFactory
+    from tests.training.factories import EnrolmentFactory, SessionFactory, days
+    from training.choices import EnrolmentStatus
+    from training.models import Certificate
+
+    participant = UserFactory(unit=Unit.objects.get(code="ncb-eg"), roles=["ncb_officer"], preferred_language="ar")
+    session = SessionFactory(starts_on=days(-5), ends_on=days(-1), enrolment_deadline=days(-20))
+    enrolment = EnrolmentFactory(session=session, participant=participant, status=EnrolmentStatus.COMPLETED)
+    certificate = Certificate.objects.create(
+        enrolment=enrolment, code="5533Y2P62J80G9Q8", language="ar", holder_name="أحمد حسن"
+    )
+
+    visitor = journey("code-order-ar", "ar")
+    visitor.goto(f"/ar/training/certificates/verify/{certificate.code}/")
+    assert visitor.page.get_attribute("html", "dir") == "rtl"
+    visitor.snap("verified")
+    # Read the code back in the order its characters stand on the screen, left to right.
+    shown = visitor.page.locator("dd code").evaluate(
+        """element => {
+            const text = element.firstChild;
+            const boxes = [...text.data].map((_, i) => {
+                const range = document.createRange();
+                range.setStart(text, i);
+                range.setEnd(text, i + 1);
+                return {char: text.data[i], x: range.getBoundingClientRect().x};
+            });
+            return boxes.sort((a, b) => a.x - b.x).map(box => box.char).join("");
+        }"""
+    )
+    assert shown == "5533-Y2P6-2J80-G9Q8"
