@@ -33,7 +33,7 @@ from databases.matching.dates import DateAgreement, compare_dates, parse_partial
 from databases.matching.frequencies import NO_FREQUENCIES, NameFrequencies  # noqa: E402
 from databases.matching.normalize import fold_name, tokens  # noqa: E402
 from databases.matching.persons import MATCH_THRESHOLD, Person, prepare, score  # noqa: E402
-from databases.matching.phonetic import token_similarity  # noqa: E402
+from databases.matching.phonetic import forget_similarities, token_similarity  # noqa: E402
 
 DATA = Path("/work/shared/data/names/latin-arabic-tokens.tsv")
 DATED_KEYS = True  # --no-dated-keys: the look-up of the previous version (name keys only, all years)
@@ -340,7 +340,7 @@ def speed(rows, rng: random.Random) -> None:
     for a, b in pairs:
         score(a, b, explain=False)
     warm = time.perf_counter() - t0
-    token_similarity.cache_clear()
+    forget_similarities()
     NO_FREQUENCIES.alignments.clear()
     t0 = time.perf_counter()
     for a, b in pairs[:10000]:

@@ -21,15 +21,17 @@ from databases import matching  # noqa: E402 (the repository's root first)
 # Setuptools' command line, run in a child process: it reads sys.argv and may exit.
 BUILD = """
 import sys
-from setuptools import setup
+from setuptools import Extension, setup
 from mypyc.build import mypycify
 
-built, temp, sources = sys.argv[1], sys.argv[2], sys.argv[3:]
+built, temp, c_source, sources = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 options = ["--config-file", "", "--ignore-missing-imports"]
 sys.argv = [sys.argv[0], "build_ext", "--build-lib", built, "--build-temp", temp]
+# The token similarity in C must give the Python's doubles: no fused multiply-add.
+tokensim = Extension("databases.matching._tokensim", [c_source], extra_compile_args=["-O2", "-ffp-contract=off"])
 setup(name="matching-native", packages=[], py_modules=[],
-      ext_modules=mypycify([*options, *sources], opt_level="3", group_name="databases.matching.compiled",
-                           target_dir=temp))  # the generated C in the scratch folder too
+      ext_modules=[*mypycify([*options, *sources], opt_level="3", group_name="databases.matching.compiled",
+                             target_dir=temp), tokensim])  # the generated C in the scratch folder too
 """
 
 
@@ -44,7 +46,8 @@ def main() -> int:
         built, temp = Path(scratch) / "lib", Path(scratch) / "temp"
         # From the root, so that the modules get their dotted names; the empty package lists keep setuptools from
         # looking for the project's packages. Our own interpreter and fixed arguments: nothing from outside.
-        command = [sys.executable, "-c", BUILD, str(built), str(temp), *sources]
+        c_source = str((matching.SOURCE_DIR / matching.C_SOURCE).relative_to(ROOT))
+        command = [sys.executable, "-c", BUILD, str(built), str(temp), c_source, *sources]
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603
         if result.returncode != 0:
             tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-8:])

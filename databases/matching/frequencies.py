@@ -43,6 +43,8 @@ class NameFrequencies:
         self._cache: dict[str, float] = {}
         # Alignment values of name pairs under these weights (databases.matching.names.align_value).
         self.alignments: dict[tuple, float] = {}
+        # Name forms with these weights in the layout of the C alignment (databases.matching.names._native_form).
+        self.native_forms: dict[tuple[str, ...], bytes] = {}
 
     @classmethod
     def from_counts(cls, token_counts: Mapping[str, int]) -> NameFrequencies:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from databases.matching.frequencies import NameFrequencies
 from databases.matching.normalize import PARTICLES, is_arabic, tokens
-from databases.matching.phonetic import same_skeleton, token_similarity
+from databases.matching.phonetic import NATIVE, packed_keys, same_skeleton, token_similarity
 from databases.matching.reasons import Reason
 from databases.matching.transliterate import transliterate_token
 
@@ -97,6 +97,11 @@ def _first_letter(token: str) -> str:
     return (transliterate_token(token) if is_arabic(token) else token)[:1]
 
 
+def _first_letter_code(token: str) -> int:
+    letter = _first_letter(token)
+    return ord(letter) if letter else -1
+
+
 def _unit_similarity(a: Unit, b: Unit) -> float:
     if a.initial or b.initial:
         if a.initial and b.initial:
@@ -120,7 +125,10 @@ def _kind(a: Unit, b: Unit) -> str:
 
 def _unmatched_weight(form: NameForm, used: int, frequencies: NameFrequencies) -> tuple[float, list[int]]:
     left = [i for i in range(len(form.tokens)) if not used >> i & 1]
-    return sum(frequencies.weight(form.tokens[i]) for i in left), left
+    weight = 0.0  # added in order, not with sum(): the C version (tokensim.c) must give the same double
+    for i in left:
+        weight += frequencies.weight(form.tokens[i])
+    return weight, left
 
 
 def align(query: NameForm, candidate: NameForm, frequencies: NameFrequencies, *, explain: bool = False) -> Alignment:
@@ -184,15 +192,50 @@ def align_value_reaching(query: NameForm, candidate: NameForm, frequencies: Name
     must be matched for the value to reach `floor`. Most pairs the blocking keys bring (a common given name
     shared, the family names different) fail this for their family name, which costs a few token similarities
     instead of all of them and the alignment.
+
+    In C (tokensim.c) when it is built: a sweep asks this for every candidate pair, and in Python the calls
+    around the small comparisons took most of the time.
     """
-    value = frequencies.alignments.get((query.tokens, candidate.tokens))
-    if value is not None:
-        return value
+    if NATIVE is not None:
+        return float(NATIVE.reach(_native_form(query, frequencies), _native_form(candidate, frequencies), floor))
+    return reaching_python(query, candidate, frequencies, floor)
+
+
+def reaching_python(query: NameForm, candidate: NameForm, frequencies: NameFrequencies, floor: float) -> float:
+    """align_value_reaching in Python: the reference that the C version must equal."""
     if _must_match_unmatched(query, candidate, frequencies, floor, query_side=True) or _must_match_unmatched(
         candidate, query, frequencies, floor, query_side=False
     ):
         return 0.0  # only reached with floor > 0 (below, no token is ever required)
     return align_value(query, candidate, frequencies)
+
+
+# Packed forms per frequency table (their weights are in them); emptied when full.
+NATIVE_FORMS_MEMORY = 200_000
+
+
+def _native_form(form: NameForm, frequencies: NameFrequencies) -> bytes:
+    """The form with its tokens' weights, in the layout of the C version; remembered per frequency table."""
+    memory = frequencies.native_forms
+    packed = memory.get(form.tokens)
+    if packed is None:
+        assert NATIVE is not None
+        if len(memory) >= NATIVE_FORMS_MEMORY:
+            memory.clear()
+        weights = [frequencies.weight(token) for token in form.tokens]
+        units = [
+            (
+                unit.mask,
+                unit.initial,
+                unit.mask.bit_length() - 1,  # the head: a particle run weighs as the token it is glued to
+                _first_letter_code(unit.text),
+                unit.text,
+                b"" if unit.initial else packed_keys(unit.text),
+            )
+            for unit in form.units
+        ]
+        packed = memory[form.tokens] = NATIVE.pack_form(weights, units)
+    return packed
 
 
 def _must_match_unmatched(
@@ -205,7 +248,10 @@ def _must_match_unmatched(
     (1 - floor) * W < (1 - (1 - MISSING_PENALTY) * floor) * w.
     """
     weights = [frequencies.weight(token) for token in form.tokens]
-    bar = (1.0 - floor) * sum(weights)
+    total = 0.0  # added in order, not with sum(): the C version (tokensim.c) must give the same double
+    for weight in weights:
+        total += weight
+    bar = (1.0 - floor) * total
     scale = 1.0 - (1.0 - MISSING_PENALTY) * floor
     for index, weight in enumerate(weights):
         if scale * weight <= bar:

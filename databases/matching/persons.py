@@ -40,6 +40,9 @@ MATCH_THRESHOLD = 0.75
 # How each date agreement moves the name score: towards 1 by a share of the gap, or multiplied down.
 DOB_PULL = {DateAgreement.EXACT: 0.5, DateAgreement.COMPATIBLE: 0.1, DateAgreement.SWAPPED: 0.15}
 DOB_FACTOR = {DateAgreement.CLOSE: 0.92, DateAgreement.CONFLICT: 0.55}
+_CONFLICT_FACTOR, _CLOSE_FACTOR = DOB_FACTOR[DateAgreement.CONFLICT], DOB_FACTOR[DateAgreement.CLOSE]
+_EXACT_PULL, _COMPATIBLE_PULL = DOB_PULL[DateAgreement.EXACT], DOB_PULL[DateAgreement.COMPATIBLE]
+_SWAPPED_PULL = DOB_PULL[DateAgreement.SWAPPED]
 SEX_CONFLICT_FACTOR = 0.7
 NATIONALITY_PULL = 0.05
 
@@ -172,11 +175,20 @@ def _with_other_evidence(
     value: float, query: PreparedPerson, candidate: PreparedPerson, agreement: DateAgreement
 ) -> float:
     """The name value moved by the dates of birth, the sexes and the nationalities: increasing in `value`."""
-    # Identity tests rather than dict look-ups: hashing enum members costs more than scoring a name.
-    if agreement is DateAgreement.CONFLICT or agreement is DateAgreement.CLOSE:
-        value *= DOB_FACTOR[agreement]
-    elif agreement is not DateAgreement.UNKNOWN:
-        value += (1.0 - value) * DOB_PULL[agreement]
+    # Identity tests and constants rather than dict look-ups: hashing an enum member runs Python code (Enum's
+    # __hash__), three times per candidate pair of a sweep.
+    if agreement is DateAgreement.UNKNOWN:
+        pass
+    elif agreement is DateAgreement.CONFLICT:
+        value *= _CONFLICT_FACTOR
+    elif agreement is DateAgreement.CLOSE:
+        value *= _CLOSE_FACTOR
+    elif agreement is DateAgreement.EXACT:
+        value += (1.0 - value) * _EXACT_PULL
+    elif agreement is DateAgreement.COMPATIBLE:
+        value += (1.0 - value) * _COMPATIBLE_PULL
+    else:
+        value += (1.0 - value) * _SWAPPED_PULL
     if query.sex and candidate.sex and query.sex != candidate.sex:
         value *= SEX_CONFLICT_FACTOR
     if query.nationalities and not query.nationalities.isdisjoint(candidate.nationalities):

@@ -13,9 +13,11 @@ stand for the same Arabic letter in more than a few percent of the pairs.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 
 from rapidfuzz.distance import LCSseq, Levenshtein
 
@@ -197,15 +199,63 @@ def _pair_similarity(a: TokenKey, b: TokenKey) -> float:
     return max(0.0, value - unmatched_long)
 
 
-@lru_cache(maxsize=1 << 18)
+def _native_module() -> ModuleType | None:
+    """The C versions of keys_similarity and names.reaching_python (tokensim.c), built with the compiled modules
+    and importable only with them."""
+    try:
+        return importlib.import_module("databases.matching._tokensim")
+    except ImportError:
+        return None
+
+
+NATIVE = _native_module()
+
+
+# Packed keys per token for the C version; emptied when full. A plain dict: an lru_cache look-up costs as much as
+# the similarity itself in C.
+PACKED_MEMORY = 200_000
+_PACKED: dict[str, bytes] = {}
+
+
+def packed_keys(token: str) -> bytes:
+    """The token's keys in the layout of the C version."""
+    packed = _PACKED.get(token)
+    if packed is None:
+        assert NATIVE is not None
+        if len(_PACKED) >= PACKED_MEMORY:
+            _PACKED.clear()
+        keys = [(k.arabic, k.long_vowels, k.skeleton, k.vowelled, k.vowels, k.vowelled_ae) for k in token_keys(token)]
+        packed = _PACKED[token] = NATIVE.pack(keys)
+    return packed
+
+
 def token_similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two folded tokens in any script; 1.0 for identical tokens.
 
     The best over the tokens' readings and article variants, so 'alhashimi' meets 'hashimi' at full value.
-    Cached: screening compares the same few query tokens with the same common candidate tokens again and again.
     """
     if a == b:
         return 1.0
+    if NATIVE is not None:
+        return float(NATIVE.similarity(packed_keys(a), packed_keys(b)))
+    return _cached_similarity(a, b)
+
+
+# In Python a similarity costs several microseconds: screening compares the same few query tokens with the same
+# common candidate tokens again and again, so the values are remembered.
+@lru_cache(maxsize=1 << 18)
+def _cached_similarity(a: str, b: str) -> float:
+    return keys_similarity(a, b)
+
+
+def forget_similarities() -> None:
+    """Empty the similarity caches (benchmarks time a cold start with it)."""
+    _PACKED.clear()
+    _cached_similarity.cache_clear()
+
+
+def keys_similarity(a: str, b: str) -> float:
+    """token_similarity in Python, uncached: the reference that the C version must equal."""
     return max(_pair_similarity(x, y) for x in token_keys(a) for y in token_keys(b))
 
 

@@ -72,6 +72,16 @@ def test_the_digest_covers_every_compiled_module_and_the_python():
     assert len(matching.sources_digest()) == 64
 
 
+def test_the_digest_covers_the_c_source(tmp_path, monkeypatch):
+    before = matching.sources_digest()
+    for path in matching.SOURCE_DIR.iterdir():
+        if path.suffix in (".py", ".c"):
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / matching.C_SOURCE).write_text("/* edited */")
+    monkeypatch.setattr(matching, "SOURCE_DIR", tmp_path)
+    assert matching.sources_digest() != before
+
+
 def test_the_compiled_core_answers_as_the_sources_do():
     if not matching.native_is_current():
         pytest.skip("the matching core is not compiled here (make native needs a C compiler)")

@@ -1,0 +1,581 @@
+/* Token similarity and name alignment in C: the values of phonetic.keys_similarity and names.reaching_python,
+ * bit for bit, several times faster.
+ *
+ * A sweep chunk asks the alignment for about half a million candidate pairs, each a few token similarities, each
+ * the best over the tokens' readings of four or so edit distances on strings of a few letters: in Python most of
+ * the time went to the calls around these small comparisons.
+ *
+ * pack(keys) turns a token's keys (phonetic.token_keys) into one bytes object, made once per token;
+ * similarity(packed_a, packed_b) reads two of them. Layout, native int32 throughout:
+ *     n_keys, then per key: arabic, long_vowels, and four strings (skeleton, vowelled, vowels, vowelled_ae),
+ *     each its length followed by its code points.
+ * pack_form(weights, units) does the same for a name form with its tokens' weights (names._native_form), and
+ * reach(query, candidate, floor) aligns two of them.
+ * The arithmetic is the Python's, in the same order (built with -ffp-contract=off): equal inputs give equal
+ * doubles, which tests/databases/matching/test_native_c.py checks against the Python.
+ */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+#define FIELDS 4 /* skeleton, vowelled, vowels, vowelled_ae */
+#define SKELETON 0
+#define VOWELLED 1
+#define VOWELS 2
+#define VOWELLED_AE 3
+
+typedef struct {
+    int32_t length;
+    const int32_t *chars;
+} Text;
+
+typedef struct {
+    int32_t arabic;
+    int32_t long_vowels;
+    Text text[FIELDS];
+} Key;
+
+/* Keys of one token: a name has a handful of readings, more than this is a packing error. */
+#define MAX_KEYS 32
+
+/* --- edit distance and longest common subsequence ------------------------------------------------------------ */
+
+/* Bit-parallel algorithms (Hyyrö 2003 for Levenshtein, Hyyrö 2004 for LCS) need the pattern's match vectors, one
+ * bit per position. Class strings are ASCII and short; anything else takes the plain dynamic programme. */
+static uint64_t match_vectors[128];
+
+static int bit_parallel(const Text *pattern, const Text *text) {
+    if (pattern->length == 0 || pattern->length > 64) return 0;
+    for (int32_t i = 0; i < pattern->length; i++)
+        if ((uint32_t)pattern->chars[i] >= 128) return 0;
+    for (int32_t i = 0; i < text->length; i++)
+        if ((uint32_t)text->chars[i] >= 128) return 0;
+    return 1;
+}
+
+static void set_vectors(const Text *pattern) {
+    for (int32_t i = 0; i < pattern->length; i++) match_vectors[pattern->chars[i]] |= (uint64_t)1 << i;
+}
+
+static void clear_vectors(const Text *pattern) {
+    for (int32_t i = 0; i < pattern->length; i++) match_vectors[pattern->chars[i]] = 0;
+}
+
+static int32_t levenshtein_dp(const Text *a, const Text *b) {
+    int32_t stack[65];
+    int32_t *row = b->length < 65 ? stack : PyMem_Malloc(sizeof(int32_t) * (size_t)(b->length + 1));
+    if (row == NULL) return -1;
+    for (int32_t j = 0; j <= b->length; j++) row[j] = j;
+    for (int32_t i = 1; i <= a->length; i++) {
+        int32_t diagonal = row[0];
+        row[0] = i;
+        for (int32_t j = 1; j <= b->length; j++) {
+            int32_t above = row[j];
+            int32_t best = diagonal + (a->chars[i - 1] != b->chars[j - 1]);
+            if (above + 1 < best) best = above + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diagonal = above;
+        }
+    }
+    int32_t distance = row[b->length];
+    if (row != stack) PyMem_Free(row);
+    return distance;
+}
+
+static int32_t levenshtein(const Text *a, const Text *b) {
+    if (a->length == 0) return b->length;
+    if (b->length == 0) return a->length;
+    if (!bit_parallel(a, b)) return levenshtein_dp(a, b);
+    set_vectors(a);
+    uint64_t positive = ~(uint64_t)0, negative = 0, last = (uint64_t)1 << (a->length - 1);
+    int32_t distance = a->length;
+    for (int32_t j = 0; j < b->length; j++) {
+        uint64_t match = match_vectors[b->chars[j]];
+        uint64_t diagonal = (((match & positive) + positive) ^ positive) | match | negative;
+        uint64_t horizontal_up = negative | ~(diagonal | positive);
+        uint64_t horizontal_down = diagonal & positive;
+        distance += (horizontal_up & last) != 0;
+        distance -= (horizontal_down & last) != 0;
+        horizontal_up = (horizontal_up << 1) | 1;
+        horizontal_down <<= 1;
+        positive = horizontal_down | ~(diagonal | horizontal_up);
+        negative = horizontal_up & diagonal;
+    }
+    clear_vectors(a);
+    return distance;
+}
+
+static int32_t lcs_dp(const Text *a, const Text *b) {
+    int32_t stack[65];
+    int32_t *row = b->length < 65 ? stack : PyMem_Malloc(sizeof(int32_t) * (size_t)(b->length + 1));
+    if (row == NULL) return -1;
+    memset(row, 0, sizeof(int32_t) * (size_t)(b->length + 1));
+    for (int32_t i = 1; i <= a->length; i++) {
+        int32_t diagonal = 0;
+        for (int32_t j = 1; j <= b->length; j++) {
+            int32_t above = row[j];
+            if (a->chars[i - 1] == b->chars[j - 1])
+                row[j] = diagonal + 1;
+            else if (row[j - 1] > above)
+                row[j] = row[j - 1];
+            diagonal = above;
+        }
+    }
+    int32_t length = row[b->length];
+    if (row != stack) PyMem_Free(row);
+    return length;
+}
+
+static int32_t lcs(const Text *a, const Text *b) {
+    if (a->length == 0 || b->length == 0) return 0;
+    if (!bit_parallel(a, b)) return lcs_dp(a, b);
+    set_vectors(a);
+    uint64_t rest = ~(uint64_t)0;
+    for (int32_t j = 0; j < b->length; j++) {
+        uint64_t common = rest & match_vectors[b->chars[j]];
+        rest = (rest + common) | (rest - common);
+    }
+    clear_vectors(a);
+    uint64_t used = a->length == 64 ? ~rest : ~rest & (((uint64_t)1 << a->length) - 1);
+    return (int32_t)__builtin_popcountll(used);
+}
+
+/* rapidfuzz's Levenshtein.normalized_similarity: 1 - distance / longer length; two empty strings are equal. */
+static double normalized_similarity(const Text *a, const Text *b) {
+    int32_t longer = a->length > b->length ? a->length : b->length;
+    if (longer == 0) return 1.0;
+    return 1.0 - (double)levenshtein(a, b) / (double)longer;
+}
+
+/* --- the similarity of two keys, as phonetic._pair_similarity -------------------------------------------------- */
+
+static int is_vowel(int32_t c) { return c == 'a' || c == 'i' || c == 'u'; }
+
+static double pair_similarity(const Key *a, const Key *b) {
+    double skeleton = normalized_similarity(&a->text[SKELETON], &b->text[SKELETON]);
+    if (a->arabic == b->arabic) {
+        double vowelled = normalized_similarity(&a->text[VOWELLED], &b->text[VOWELLED]);
+        double vowelled_ae = normalized_similarity(&a->text[VOWELLED_AE], &b->text[VOWELLED_AE]);
+        if (vowelled_ae > vowelled) vowelled = vowelled_ae;
+        double vowels = (a->text[VOWELS].length || b->text[VOWELS].length)
+                            ? normalized_similarity(&a->text[VOWELS], &b->text[VOWELS])
+                            : 1.0;
+        return 0.4 * skeleton + 0.2 * vowels + 0.4 * vowelled;
+    }
+    double vowelled = normalized_similarity(&a->text[VOWELLED], &b->text[VOWELLED]);
+    const Key *arabic = a->arabic ? a : b, *latin = a->arabic ? b : a;
+    const Text *arabic_vowelled = &arabic->text[VOWELLED], *arabic_skeleton = &arabic->text[SKELETON];
+    double contained = arabic_vowelled->length
+                           ? (double)lcs(arabic_vowelled, &latin->text[VOWELLED]) / (double)arabic_vowelled->length
+                           : 0.0;
+    int leading_vowel = arabic_skeleton->length && arabic_skeleton->chars[0] == '_' && arabic_vowelled->length &&
+                        is_vowel(arabic_vowelled->chars[0]);
+    int32_t written = arabic->text[VOWELS].length - leading_vowel;
+    int32_t stripped = arabic_skeleton->length;
+    for (int32_t i = 0; i < arabic_skeleton->length && arabic_skeleton->chars[i] == '_'; i++) stripped--;
+    int32_t consonants = stripped - 1 > 1 ? stripped - 1 : 1;
+    double density = (double)written / (double)consonants;
+    if (density > 1.0) density = 1.0;
+    double shift = 0.3 * (1.0 - density);
+    int32_t missing_long = latin->long_vowels - arabic->long_vowels;
+    double unmatched_long = (double)(missing_long > 0 ? missing_long : 0) * 0.1;
+    double value = 0.2 * skeleton + (0.3 + shift) * contained + (0.5 - shift) * vowelled;
+    value = value - unmatched_long;
+    return value > 0.0 ? value : 0.0;
+}
+
+/* --- packing and unpacking ---------------------------------------------------------------------------------- */
+
+static Py_ssize_t words_of(PyObject *packed) { return PyBytes_GET_SIZE(packed) / (Py_ssize_t)sizeof(int32_t); }
+
+/* The keys of a packed token; -1 when the words do not hold what pack() writes. */
+static Py_ssize_t unpack_words(const int32_t *cursor, Py_ssize_t words, Key *keys) {
+    const int32_t *end = cursor + words;
+    if (cursor == end || *cursor < 0 || *cursor > MAX_KEYS) return -1;
+    Py_ssize_t count = *cursor++;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        if (end - cursor < 2) return -1;
+        keys[k].arabic = *cursor++;
+        keys[k].long_vowels = *cursor++;
+        for (int f = 0; f < FIELDS; f++) {
+            if (end - cursor < 1 || *cursor < 0 || end - cursor - 1 < *cursor) return -1;
+            keys[k].text[f].length = *cursor++;
+            keys[k].text[f].chars = cursor;
+            cursor += keys[k].text[f].length;
+        }
+    }
+    return count;
+}
+
+static PyObject *pack(PyObject *module, PyObject *keys) {
+    PyObject *sequence = PySequence_Fast(keys, "pack() takes a sequence of key tuples");
+    if (sequence == NULL) return NULL;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(sequence);
+    if (count > MAX_KEYS) {
+        Py_DECREF(sequence);
+        return PyErr_Format(PyExc_ValueError, "a token has at most %d keys", MAX_KEYS);
+    }
+    /* First pass: check the tuples and size the buffer. */
+    Py_ssize_t words = 1;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *key = PySequence_Fast_GET_ITEM(sequence, k);
+        if (!PyTuple_Check(key) || PyTuple_GET_SIZE(key) != 2 + FIELDS) {
+            Py_DECREF(sequence);
+            return PyErr_Format(PyExc_TypeError, "a key is (arabic, long_vowels, and %d strings)", FIELDS);
+        }
+        words += 2;
+        for (int f = 0; f < FIELDS; f++) {
+            PyObject *text = PyTuple_GET_ITEM(key, 2 + f);
+            if (!PyUnicode_Check(text)) {
+                Py_DECREF(sequence);
+                return PyErr_Format(PyExc_TypeError, "a key's texts are strings");
+            }
+            words += 1 + PyUnicode_GET_LENGTH(text);
+        }
+    }
+    PyObject *packed = PyBytes_FromStringAndSize(NULL, words * (Py_ssize_t)sizeof(int32_t));
+    if (packed == NULL) {
+        Py_DECREF(sequence);
+        return NULL;
+    }
+    int32_t *cursor = (int32_t *)PyBytes_AS_STRING(packed);
+    *cursor++ = (int32_t)count;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *key = PySequence_Fast_GET_ITEM(sequence, k);
+        int arabic = PyObject_IsTrue(PyTuple_GET_ITEM(key, 0));
+        long long_vowels = PyLong_AsLong(PyTuple_GET_ITEM(key, 1));
+        if (arabic < 0 || (long_vowels == -1 && PyErr_Occurred())) {
+            Py_DECREF(sequence);
+            Py_DECREF(packed);
+            return NULL;
+        }
+        *cursor++ = arabic;
+        *cursor++ = (int32_t)long_vowels;
+        for (int f = 0; f < FIELDS; f++) {
+            PyObject *text = PyTuple_GET_ITEM(key, 2 + f);
+            Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+            *cursor++ = (int32_t)length;
+            for (Py_ssize_t i = 0; i < length; i++) *cursor++ = (int32_t)PyUnicode_READ_CHAR(text, i);
+        }
+    }
+    Py_DECREF(sequence);
+    return packed;
+}
+
+/* The best pair similarity over two tokens' keys, from their packed words; -1 when malformed or empty. */
+static double keys_similarity(const int32_t *a, Py_ssize_t a_words, const int32_t *b, Py_ssize_t b_words) {
+    Key left[MAX_KEYS], right[MAX_KEYS];
+    Py_ssize_t n_left = unpack_words(a, a_words, left), n_right = n_left < 0 ? -1 : unpack_words(b, b_words, right);
+    if (n_right < 0 || n_left == 0 || n_right == 0) return -1.0;
+    double best = 0.0;
+    for (Py_ssize_t i = 0; i < n_left; i++)
+        for (Py_ssize_t j = 0; j < n_right; j++) {
+            double value = pair_similarity(&left[i], &right[j]);
+            if ((i == 0 && j == 0) || value > best) best = value;
+        }
+    return best;
+}
+
+static PyObject *similarity(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyBytes_Check(args[0]) || !PyBytes_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "similarity() takes two packed tokens (bytes from pack())");
+        return NULL;
+    }
+    double best = keys_similarity((const int32_t *)PyBytes_AS_STRING(args[0]), words_of(args[0]),
+                                  (const int32_t *)PyBytes_AS_STRING(args[1]), words_of(args[1]));
+    if (best < 0.0) {
+        PyErr_SetString(PyExc_ValueError, "malformed packed token, or a token without keys");
+        return NULL;
+    }
+    return PyFloat_FromDouble(best);
+}
+
+/* --- the alignment of two names, as names.reaching_python ----------------------------------------------------- */
+
+/* names.MAX_TOKENS is 8; a unit is a token or a particle run glued to the next token. */
+#define MAX_TOKENS 16
+#define MAX_UNITS 32
+
+typedef struct {
+    uint32_t mask;
+    int32_t initial;
+    int32_t head;         /* index of the token whose weight the unit carries */
+    int32_t first_letter; /* of the unit read in Latin letters (names._first_letter), -1 when none */
+    Text text;
+    const int32_t *packed; /* the unit's keys, as pack() lays them out */
+    int32_t packed_words;
+} Unit;
+
+typedef struct {
+    int32_t n_tokens, n_units;
+    double weights[MAX_TOKENS];
+    Unit units[MAX_UNITS];
+} Form;
+
+static int unpack_form(PyObject *packed, Form *form) {
+    if (!PyBytes_Check(packed)) {
+        PyErr_SetString(PyExc_TypeError, "a packed name form (bytes from pack_form()) is expected");
+        return -1;
+    }
+    const char *bytes = PyBytes_AS_STRING(packed);
+    Py_ssize_t size = PyBytes_GET_SIZE(packed);
+    if (size < 8) goto malformed;
+    memcpy(&form->n_tokens, bytes, 4);
+    memcpy(&form->n_units, bytes + 4, 4);
+    if (form->n_tokens < 1 || form->n_tokens > MAX_TOKENS || form->n_units < 1 || form->n_units > MAX_UNITS)
+        goto malformed;
+    Py_ssize_t offset = 8 + 8 * (Py_ssize_t)form->n_tokens;
+    if (size < offset) goto malformed;
+    memcpy(form->weights, bytes + 8, 8 * (size_t)form->n_tokens);
+    const int32_t *cursor = (const int32_t *)(bytes + offset);
+    const int32_t *end = (const int32_t *)(bytes + size - (size - offset) % 4);
+    for (int32_t u = 0; u < form->n_units; u++) {
+        Unit *unit = &form->units[u];
+        if (end - cursor < 5) goto malformed;
+        unit->mask = (uint32_t)*cursor++;
+        unit->initial = *cursor++;
+        unit->head = *cursor++;
+        unit->first_letter = *cursor++;
+        unit->text.length = *cursor++;
+        if (unit->head < 0 || unit->head >= form->n_tokens || unit->text.length < 0 ||
+            end - cursor < unit->text.length + 1)
+            goto malformed;
+        unit->text.chars = cursor;
+        cursor += unit->text.length;
+        unit->packed_words = *cursor++;
+        if (unit->packed_words < 0 || end - cursor < unit->packed_words) goto malformed;
+        if (unit->initial && unit->text.length != 1) goto malformed;
+        unit->packed = cursor;
+        cursor += unit->packed_words;
+    }
+    return 0;
+malformed:
+    PyErr_SetString(PyExc_ValueError, "malformed packed name form");
+    return -1;
+}
+
+static int same_text(const Text *a, const Text *b) {
+    return a->length == b->length && memcmp(a->chars, b->chars, sizeof(int32_t) * (size_t)a->length) == 0;
+}
+
+/* names._unit_similarity; -1 when a unit's keys are malformed. */
+static double unit_similarity(const Unit *a, const Unit *b) {
+    if (a->initial || b->initial) {
+        if (a->initial && b->initial) return same_text(&a->text, &b->text) ? 1.0 : 0.0;
+        const Unit *initial = a->initial ? a : b, *full = a->initial ? b : a;
+        return full->first_letter == initial->text.chars[0] ? 0.75 : 0.0;
+    }
+    if (same_text(&a->text, &b->text)) return 1.0;
+    return keys_similarity(a->packed, a->packed_words, b->packed, b->packed_words);
+}
+
+#define TOKEN_MIN 0.5
+#define TOKEN_SURE 0.85
+#define CONFLICT_PENALTY 1.0
+#define MISSING_PENALTY 0.3
+#define UNKNOWN (-2.0)
+
+typedef struct {
+    const Form *query, *candidate;
+    double cache[MAX_UNITS][MAX_UNITS]; /* unit similarities, query unit first; UNKNOWN until asked */
+    int failed;
+} Pairing;
+
+static double similarity_of(Pairing *pairing, int q, int c) {
+    double *cached = &pairing->cache[q][c];
+    if (*cached == UNKNOWN) {
+        *cached = unit_similarity(&pairing->query->units[q], &pairing->candidate->units[c]);
+        if (*cached < 0.0) pairing->failed = 1;
+    }
+    return *cached;
+}
+
+/* names._must_match_unmatched: a token that the value needs matched has no similar enough unit on the other side. */
+static int must_match_unmatched(Pairing *pairing, int query_side, double floor) {
+    const Form *form = query_side ? pairing->query : pairing->candidate;
+    const Form *other = query_side ? pairing->candidate : pairing->query;
+    double total = 0.0;
+    for (int32_t i = 0; i < form->n_tokens; i++) total += form->weights[i];
+    double bar = (1.0 - floor) * total;
+    double scale = 1.0 - (1.0 - MISSING_PENALTY) * floor;
+    for (int32_t index = 0; index < form->n_tokens; index++) {
+        if (scale * form->weights[index] <= bar) continue;
+        uint32_t bit = (uint32_t)1 << index;
+        int found = 0;
+        for (int32_t u = 0; u < form->n_units && !found; u++) {
+            if (!(form->units[u].mask & bit)) continue;
+            for (int32_t o = 0; o < other->n_units && !found; o++) {
+                double value = query_side ? similarity_of(pairing, u, o) : similarity_of(pairing, o, u);
+                found = value > TOKEN_MIN;
+            }
+        }
+        if (!found) return 1;
+    }
+    return 0;
+}
+
+static double unmatched_weight(const Form *form, uint32_t used) {
+    double left = 0.0;
+    for (int32_t i = 0; i < form->n_tokens; i++)
+        if (!(used >> i & 1)) left += form->weights[i];
+    return left;
+}
+
+/* names.align(...).value: the best token pairs first (a stable sort, as Python's), each token used once. */
+static double align_value(Pairing *pairing) {
+    const Form *query = pairing->query, *candidate = pairing->candidate;
+    struct {
+        double similarity;
+        int q, c;
+    } pairs[MAX_UNITS * MAX_UNITS];
+    int count = 0;
+    for (int q = 0; q < query->n_units; q++)
+        for (int c = 0; c < candidate->n_units; c++) {
+            double value = similarity_of(pairing, q, c);
+            if (value > TOKEN_MIN) {
+                int at = count++;
+                while (at > 0 && pairs[at - 1].similarity < value) {
+                    pairs[at] = pairs[at - 1];
+                    at--;
+                }
+                pairs[at].similarity = value;
+                pairs[at].q = q;
+                pairs[at].c = c;
+            }
+        }
+    if (count == 0) return 0.0;
+    uint32_t used_q = 0, used_c = 0;
+    double matched_weight = 0.0, evidence = 0.0;
+    for (int i = 0; i < count; i++) {
+        const Unit *q = &query->units[pairs[i].q], *c = &candidate->units[pairs[i].c];
+        if ((q->mask & used_q) || (c->mask & used_c)) continue;
+        used_q |= q->mask;
+        used_c |= c->mask;
+        double weight_q = query->weights[q->head], weight_c = candidate->weights[c->head];
+        double weight = weight_c < weight_q ? weight_c : weight_q;
+        matched_weight += weight;
+        double strength = (pairs[i].similarity - TOKEN_MIN) / (TOKEN_SURE - TOKEN_MIN);
+        evidence += (strength < 1.0 ? strength : 1.0) * weight;
+    }
+    double left_q = unmatched_weight(query, used_q), left_c = unmatched_weight(candidate, used_c);
+    double conflict = left_c < left_q ? left_c : left_q;
+    double missing = (left_c > left_q ? left_c : left_q) - conflict;
+    double total = matched_weight + CONFLICT_PENALTY * conflict + MISSING_PENALTY * missing;
+    return total != 0.0 ? evidence / total : 0.0;
+}
+
+static PyObject *reach(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "reach() takes two packed name forms and a floor");
+        return NULL;
+    }
+    Form query, candidate;
+    double floor = PyFloat_AsDouble(args[2]);
+    if ((floor == -1.0 && PyErr_Occurred()) || unpack_form(args[0], &query) < 0 || unpack_form(args[1], &candidate) < 0)
+        return NULL;
+    Pairing pairing = {.query = &query, .candidate = &candidate, .failed = 0};
+    for (int q = 0; q < query.n_units; q++)
+        for (int c = 0; c < candidate.n_units; c++) pairing.cache[q][c] = UNKNOWN;
+    double value;
+    if (must_match_unmatched(&pairing, 1, floor) || must_match_unmatched(&pairing, 0, floor))
+        value = 0.0;
+    else
+        value = align_value(&pairing);
+    if (pairing.failed) {
+        PyErr_SetString(PyExc_ValueError, "malformed packed token in a name form");
+        return NULL;
+    }
+    return PyFloat_FromDouble(value);
+}
+
+/* pack_form(weights, units): weights per token; units as (mask, initial, head, first_letter, text, packed). */
+static PyObject *pack_form(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "pack_form() takes the token weights and the units");
+        return NULL;
+    }
+    PyObject *weights = PySequence_Fast(args[0], "the weights are a sequence of floats");
+    if (weights == NULL) return NULL;
+    PyObject *units = PySequence_Fast(args[1], "the units are a sequence of tuples");
+    if (units == NULL) {
+        Py_DECREF(weights);
+        return NULL;
+    }
+    PyObject *packed = NULL;
+    Py_ssize_t n_tokens = PySequence_Fast_GET_SIZE(weights), n_units = PySequence_Fast_GET_SIZE(units);
+    if (n_tokens < 1 || n_tokens > MAX_TOKENS || n_units < 1 || n_units > MAX_UNITS) {
+        PyErr_Format(PyExc_ValueError, "a name form has 1 to %d tokens and 1 to %d units", MAX_TOKENS, MAX_UNITS);
+        goto done;
+    }
+    Py_ssize_t size = 8 + 8 * n_tokens;
+    for (Py_ssize_t u = 0; u < n_units; u++) {
+        PyObject *unit = PySequence_Fast_GET_ITEM(units, u);
+        if (!PyTuple_Check(unit) || PyTuple_GET_SIZE(unit) != 6 || !PyUnicode_Check(PyTuple_GET_ITEM(unit, 4)) ||
+            !PyBytes_Check(PyTuple_GET_ITEM(unit, 5)) || PyBytes_GET_SIZE(PyTuple_GET_ITEM(unit, 5)) % 4) {
+            PyErr_SetString(PyExc_TypeError, "a unit is (mask, initial, head, first_letter, text, packed)");
+            goto done;
+        }
+        size += 4 * (6 + PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(unit, 4))) + PyBytes_GET_SIZE(PyTuple_GET_ITEM(unit, 5));
+    }
+    packed = PyBytes_FromStringAndSize(NULL, size);
+    if (packed == NULL) goto done;
+    char *bytes = PyBytes_AS_STRING(packed);
+    int32_t counts[2] = {(int32_t)n_tokens, (int32_t)n_units};
+    memcpy(bytes, counts, 8);
+    for (Py_ssize_t i = 0; i < n_tokens; i++) {
+        double weight = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(weights, i));
+        if (weight == -1.0 && PyErr_Occurred()) goto failed;
+        memcpy(bytes + 8 + 8 * i, &weight, 8);
+    }
+    int32_t *cursor = (int32_t *)(bytes + 8 + 8 * n_tokens);
+    for (Py_ssize_t u = 0; u < n_units; u++) {
+        PyObject *unit = PySequence_Fast_GET_ITEM(units, u);
+        for (int field = 0; field < 4; field++) {
+            long value = PyLong_AsLong(PyTuple_GET_ITEM(unit, field));
+            if (value == -1 && PyErr_Occurred()) goto failed;
+            if (field == 2 && (value < 0 || value >= n_tokens)) {
+                PyErr_SetString(PyExc_ValueError, "a unit's head is one of the form's tokens");
+                goto failed;
+            }
+            *cursor++ = (int32_t)value;
+        }
+        PyObject *text = PyTuple_GET_ITEM(unit, 4), *keys = PyTuple_GET_ITEM(unit, 5);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        if (cursor[-3] && length != 1) {
+            PyErr_SetString(PyExc_ValueError, "an initial is one letter");
+            goto failed;
+        }
+        *cursor++ = (int32_t)length;
+        for (Py_ssize_t i = 0; i < length; i++) *cursor++ = (int32_t)PyUnicode_READ_CHAR(text, i);
+        *cursor++ = (int32_t)(PyBytes_GET_SIZE(keys) / 4);
+        memcpy(cursor, PyBytes_AS_STRING(keys), (size_t)PyBytes_GET_SIZE(keys));
+        cursor += PyBytes_GET_SIZE(keys) / 4;
+    }
+    goto done;
+failed:
+    Py_CLEAR(packed);
+done:
+    Py_DECREF(weights);
+    Py_DECREF(units);
+    return packed;
+}
+
+static PyMethodDef methods[] = {
+    {"pack", pack, METH_O, "pack(keys) -> bytes: a token's keys, each (arabic, long_vowels, skeleton, vowelled, "
+                           "vowels, vowelled_ae), in the layout similarity() reads."},
+    {"similarity", (PyCFunction)(void (*)(void))similarity, METH_FASTCALL,
+     "similarity(packed_a, packed_b) -> float: the best pair similarity over the two tokens' keys."},
+    {"pack_form", (PyCFunction)(void (*)(void))pack_form, METH_FASTCALL,
+     "pack_form(weights, units) -> bytes: a name form with its token weights, in the layout reach() reads."},
+    {"reach", (PyCFunction)(void (*)(void))reach, METH_FASTCALL,
+     "reach(query_form, candidate_form, floor) -> float: names.reaching_python on packed forms."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_tokensim", "Token similarity and name alignment in C.",
+                                     -1, methods};
+
+PyMODINIT_FUNC PyInit__tokensim(void) { return PyModule_Create(&module); }

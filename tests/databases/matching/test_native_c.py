@@ -1,0 +1,88 @@
+"""The C token similarity and name alignment (databases/matching/tokensim.c) give the Python's values exactly.
+
+Random tokens and names in Latin and Arabic letters, with particles, initials, long tokens (past the C's bit-parallel
+limit of 64 letters) and letters outside the phonetic classes, compared in one process with the Python references.
+"""
+
+import random
+
+import pytest
+
+from databases import matching
+from databases.matching import names, phonetic
+from databases.matching.frequencies import NameFrequencies
+
+pytestmark = pytest.mark.skipif(
+    phonetic.NATIVE is None, reason="the matching core is not compiled here (make native needs a C compiler)"
+)
+
+LATIN = "abcdefghijklmnopqrstuvwxyz"
+ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءةىپچڤگ"
+NAMES = [
+    "mohamed", "muhammad", "mohammed", "محمد", "youssef", "yusuf", "يوسف", "alhashimi", "الهاشمي", "hashimi",
+    "abdelrahman", "عبدالرحمن", "jovanovic", "wojciech", "bach", "eric", "mahmoud", "محمود", "saad", "سعد",
+    "fatimah", "فاطمة", "kouassi", "كواسي", "ayed", "عياد", "ghassan", "bright", "willoughby", "leigh", "omar", "عمر",
+]  # fmt: skip
+PARTICLES = ["al", "el", "bin", "ibn", "abu", "abd", "ben", "de", "van", "da"]
+
+
+def _token(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.3:
+        return rng.choice(NAMES)
+    if roll < 0.32:
+        return "".join(rng.choice(LATIN) for _ in range(rng.randint(60, 90)))  # past 64 letters: the plain DP
+    letters = LATIN if roll < 0.7 else ARABIC
+    return "".join(rng.choice(letters) for _ in range(rng.randint(2, 10)))
+
+
+def _name(rng: random.Random) -> str:
+    words = [_token(rng) for _ in range(rng.randint(1, 4))]
+    if rng.random() < 0.4:
+        words.insert(rng.randrange(len(words) + 1), rng.choice(PARTICLES))
+    if rng.random() < 0.2:
+        words.append(rng.choice(["M", "A", "J", "م"]))  # initials
+    return " ".join(words)
+
+
+def test_the_build_has_the_c_module_with_the_compiled_modules():
+    assert matching.native_is_current()
+    assert phonetic.NATIVE.__name__ == "databases.matching._tokensim"
+
+
+def test_token_similarity_in_c_equals_the_python():
+    rng = random.Random(20261130)
+    pairs = [(_token(rng), _token(rng)) for _ in range(20000)]
+    pairs += [(a, b) for a in NAMES for b in NAMES if a != b]
+    for a, b in pairs:
+        if a != b:
+            assert phonetic.NATIVE.similarity(phonetic.packed_keys(a), phonetic.packed_keys(b)) == (
+                phonetic.keys_similarity(a, b)
+            ), (a, b)
+
+
+def test_alignment_in_c_equals_the_python_at_every_floor():
+    rng = random.Random(7)
+    frequencies = NameFrequencies.from_names([_name(rng) for _ in range(3000)] + ["mohamed omar"] * 400)
+    forms = [form for _ in range(800) for form in names.name_forms(_name(rng), _name(rng), (_name(rng),))]
+    pairs = [(rng.choice(forms), rng.choice(forms)) for _ in range(3000)]
+    pairs += [(form, form) for form in forms[:300]]
+    for floor in (0.0, 0.3, 0.55, 0.7, 0.85, 1.0):
+        for query, candidate in pairs:
+            assert names.align_value_reaching(query, candidate, frequencies, floor) == names.reaching_python(
+                query, candidate, frequencies, floor
+            ), (query.tokens, candidate.tokens, floor)
+
+
+def test_malformed_input_is_refused_not_read():
+    native = phonetic.NATIVE
+    with pytest.raises(ValueError):
+        native.similarity(b"\x05\x00\x00\x00", phonetic.packed_keys("omar"))
+    with pytest.raises(TypeError):
+        native.similarity("omar", "omer")
+    with pytest.raises(ValueError):
+        native.reach(b"\x01\x00\x00\x00\x09\x00\x00\x00", b"", 0.5)
+    with pytest.raises(ValueError):
+        native.pack_form([1.0], [(1, True, 0, 77, "mo", b"")])  # an initial of two letters
+    with pytest.raises(ValueError):
+        native.pack_form([1.0], [(1, False, 3, 77, "omar", phonetic.packed_keys("omar"))])  # no token 3
