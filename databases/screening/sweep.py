@@ -6,9 +6,10 @@ few neighbouring years: about 47,000 persons read and prepared for a chunk of 20
 about 240,000 spread over the whole table (bench/screening.py --sweep). A person recorded, or whose date of
 birth changes, while a sweep runs is matched when saved (services.matching), whichever chunk it falls in.
 
-A sweep row and its chunk rows are written first; each worker task then claims the next pending chunk with
-SELECT ... FOR UPDATE SKIP LOCKED, so several workers on several machines share one sweep without a
-coordinator. A task works for a turn (MATCH_SWEEP_TURN_SECONDS) and queues its successor, so that no task runs
+A sweep row and its chunk rows are written first; each worker task then claims chunks one at a time, under a
+lock on the sweep row, so several workers on several machines share one sweep without a coordinator. A worker
+goes on with the chunk after its last one, whose candidates it mostly holds prepared already; workers starting
+together start apart (_pick). A task works for a turn (MATCH_SWEEP_TURN_SECONDS) and queues its successor, so that no task runs
 for the length of a sweep. A chunk claimed by a worker that died is taken again after MATCH_SWEEP_STALE_MINUTES,
 or at once when no worker is left on the sweep (leases.batch_work_recover); hits are keyed by pair and rule
 (services.matching.pair_hit), so redoing a chunk adds nothing.
@@ -88,20 +89,61 @@ def chunk_person_ids(chunk: MatchSweepChunk) -> list[int]:
     return list(_in_sweep_order().filter(inside).order_by().values_list("pk", flat=True))
 
 
-def _claim(sweep_id: int) -> MatchSweepChunk | None:
+def _claim(sweep_id: int, after: int | None = None) -> MatchSweepChunk | None:
+    """Claim a chunk for a worker whose last chunk was `after` (an id), if any: see _pick."""
     stale = timezone.now() - dt.timedelta(minutes=settings.MATCH_SWEEP_STALE_MINUTES)
     with transaction.atomic():
-        chunk = (
-            MatchSweepChunk.objects.select_for_update(skip_locked=True)
-            .filter(Q(status=JobStatus.PENDING) | Q(status=JobStatus.RUNNING, claimed_at__lt=stale), sweep_id=sweep_id)
+        # Claims are a few a minute: one at a time, each seeing what the others hold.
+        MatchSweep.objects.select_for_update().filter(pk=sweep_id).values_list("pk").first()
+        chunks = list(
+            MatchSweepChunk.objects.filter(sweep_id=sweep_id)
             .order_by("first_year", "first_id")
-            .first()
+            .only("status", "claimed_at", "first_year", "first_id", "until_year", "until_id")
         )
-        if chunk is None:
+        states = [_state(chunk, stale) for chunk in chunks]
+        position = next((i for i, chunk in enumerate(chunks) if chunk.pk == after), None)
+        index = _pick(states, position)
+        if index is None:
             return None
+        chunk = chunks[index]
         chunk.status, chunk.claimed_at = JobStatus.RUNNING, timezone.now()
         chunk.save(update_fields=["status", "claimed_at"])
     return chunk
+
+
+FREE, TAKEN, DONE = "free", "taken", "done"
+
+
+def _state(chunk: MatchSweepChunk, stale: dt.datetime) -> str:
+    if chunk.status == JobStatus.PENDING or (chunk.status == JobStatus.RUNNING and chunk.claimed_at < stale):
+        return FREE  # a chunk claimed by a worker that stopped answering long ago is taken again
+    return TAKEN if chunk.status == JobStatus.RUNNING else DONE
+
+
+def _pick(states: list[str], after: int | None) -> int | None:
+    """The index of the chunk to claim among chunks in sweep order, or None when every chunk is taken or done.
+
+    A worker goes on with the chunk after its last one: consecutive chunks share most of their candidates (the
+    persons of neighbouring years), which the worker has just read and prepared and still holds. Otherwise it
+    starts a run of free chunks: the longest; at its middle when another worker is heading into it from the
+    chunk before, so that workers starting together sweep different years.
+    """
+    if after is not None and after + 1 < len(states) and states[after + 1] == FREE:
+        return after + 1
+    best_start, best_length = None, 0
+    start = None
+    for index, state in enumerate([*states, DONE]):
+        if state == FREE and start is None:
+            start = index
+        elif state != FREE and start is not None:
+            if index - start > best_length:
+                best_start, best_length = start, index - start
+            start = None
+    if best_start is None:
+        return None
+    if best_start > 0 and states[best_start - 1] == TAKEN:
+        return best_start + best_length // 2
+    return best_start
 
 
 class SweepTurn(NamedTuple):
@@ -118,12 +160,13 @@ def match_sweep_work(*, sweep_id: int, seconds: float | None = None) -> SweepTur
     done = 0
     with work_lease(MATCH_SWEEP, sweep_id):
         MatchSweep.objects.filter(pk=sweep_id, handed_over_at__isnull=False).update(handed_over_at=None)
-        while (chunk := _claim(sweep_id)) is not None:
+        last = None
+        while (chunk := _claim(sweep_id, after=last)) is not None:
             hits = sweep_chunk_run(person_ids=chunk_person_ids(chunk))
             with transaction.atomic():
                 chunk.status, chunk.hits = JobStatus.DONE, hits
                 chunk.save(update_fields=["status", "hits"])
-            done += 1
+            done, last = done + 1, chunk.pk
             if deadline is not None and time.monotonic() >= deadline:
                 break
         # Marked while the lease is still held, so that recovery never sees the sweep without either.
