@@ -6,12 +6,12 @@ few neighbouring years: about 47,000 persons read and prepared for a chunk of 20
 about 240,000 spread over the whole table (bench/screening.py --sweep). A person recorded, or whose date of
 birth changes, while a sweep runs is matched when saved (services.matching), whichever chunk it falls in.
 
-A sweep row and its chunk rows are written first; each worker task then claims chunks one at a time, under a
-lock on the sweep row, so several workers on several machines share one sweep without a coordinator. A worker
-goes on with the chunk after its last one, whose candidates it mostly holds prepared already; workers starting
-together start apart (_pick). A task works for a turn (MATCH_SWEEP_TURN_SECONDS) and queues its successor, so that no task runs
-for the length of a sweep. A chunk claimed by a worker that died is taken again after MATCH_SWEEP_STALE_MINUTES,
-or at once when no worker is left on the sweep (leases.batch_work_recover); hits are keyed by pair and rule
+A sweep row and its chunk rows are written first; each worker task then claims chunks one at a time, under a lock on
+the sweep row, so several workers on several machines share one sweep without a coordinator. A worker goes on with
+the chunk after its last one, whose candidates it mostly holds prepared already; workers starting together start
+apart (_pick). A task works for a turn (MATCH_SWEEP_TURN_SECONDS) and queues its successor, so that no task runs for
+the length of a sweep. A chunk claimed by a worker that died is taken again after MATCH_SWEEP_STALE_MINUTES, or at
+once when no worker is left on the sweep (leases.batch_work_recover); hits are keyed by pair and rule
 (services.matching.pair_hit), so redoing a chunk adds nothing.
 """
 
