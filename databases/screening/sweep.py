@@ -28,11 +28,12 @@ from django.db.models import Exists, F, Q, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from interpol_portal.arrays import int_array
+from interpol_portal.arrays import any_of, int_array
+from ncb.access import access_allows
 from ncb.services import audit_record
 
 from ..matching import persons as core
-from ..models import MatchSweep, MatchSweepChunk, Person
+from ..models import Hit, MatchSweep, MatchSweepChunk, Person
 from ..models.matching import JobStatus
 from ..services.match_keys import candidate_rows, compose, name_frequencies
 from ..services.matching import _live, _ordered, pair_hit
@@ -300,14 +301,34 @@ def sweep_chunk_run(*, person_ids: list[int]) -> int:
         return 0
     ids = {pk for pair in pairs for pk in pair[:2]}
     records = Person.objects.select_related("owner__country").in_bulk(list(ids))
+    ordered: dict[tuple[Person, Person], core.Score] = {}
+    for pk, other, score in pairs:
+        ordered.setdefault(_ordered(records[pk], records[other]), score)
+    existing = _existing_hits(list(ordered))
     created = 0
     with transaction.atomic():
-        seen = set()
-        for pk, other, score in pairs:
-            record, source = _ordered(records[pk], records[other])
-            if (record.pk, source.pk) in seen:
-                continue
-            seen.add((record.pk, source.pk))
+        for (record, source), score in ordered.items():
+            if (record.pk, source.owner_id, _query_key(source)) in existing and _visible_both_ways(record, source):
+                continue  # what pair_hit would find, without its query: most pairs of a sweep were hits already
             reason = "; ".join(reason.text for reason in score.reasons)
-            created += pair_hit(record=record, source=source, rule="person_name", score=score.value, reason=reason)
+            created += pair_hit(record=record, source=source, rule=SWEEP_RULE, score=score.value, reason=reason)
     return created
+
+
+SWEEP_RULE = "person_name"
+
+
+def _query_key(source: Person) -> str:
+    return f"{source.DATABASE}:{source.pk}:{SWEEP_RULE}"  # as services.matching.pair_hit keys a hit
+
+
+def _existing_hits(pairs: list[tuple[Person, Person]]) -> set[tuple[int, int, str]]:
+    """(record, unit, query key) of the hits already recorded for the pairs (matched record, source), in one query."""
+    if not pairs:
+        return set()
+    hits = Hit.objects.filter(any_of("record_id", {record.pk for record, _ in pairs}), database=Person.DATABASE)
+    return set(hits.values_list("record_id", "unit_id", "query_key"))
+
+
+def _visible_both_ways(record: Person, source: Person) -> bool:
+    return access_allows(record=record, unit=source.owner) and access_allows(record=source, unit=record.owner)
