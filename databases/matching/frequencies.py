@@ -43,7 +43,7 @@ class NameFrequencies:
         self._cache: dict[str, float] = {}
         # Alignment values of name pairs under these weights (databases.matching.names.align_value).
         self.alignments: dict[tuple, float] = {}
-        # Name forms with these weights in the layout of the C alignment (databases.matching.names._native_form).
+        # Name forms with these weights in the layout of the C alignment (databases.matching.names.native_form).
         self.native_forms: dict[tuple[str, ...], bytes] = {}
 
     @classmethod

@@ -197,7 +197,7 @@ def align_value_reaching(query: NameForm, candidate: NameForm, frequencies: Name
     around the small comparisons took most of the time.
     """
     if NATIVE is not None:
-        return float(NATIVE.reach(_native_form(query, frequencies), _native_form(candidate, frequencies), floor))
+        return float(NATIVE.reach(native_form(query, frequencies), native_form(candidate, frequencies), floor))
     return reaching_python(query, candidate, frequencies, floor)
 
 
@@ -214,7 +214,7 @@ def reaching_python(query: NameForm, candidate: NameForm, frequencies: NameFrequ
 NATIVE_FORMS_MEMORY = 200_000
 
 
-def _native_form(form: NameForm, frequencies: NameFrequencies) -> bytes:
+def native_form(form: NameForm, frequencies: NameFrequencies) -> bytes:
     """The form with its tokens' weights, in the layout of the C version; remembered per frequency table."""
     memory = frequencies.native_forms
     packed = memory.get(form.tokens)

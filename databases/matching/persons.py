@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from databases.matching.blocking import blocking_keys, dated_query_keys, query_keys
 from databases.matching.dates import DateAgreement, PartialDate, compare_dates, parse_partial_date
 from databases.matching.frequencies import NO_FREQUENCIES, NameFrequencies
-from databases.matching.names import NameForm, align, align_value, align_value_reaching, name_forms
+from databases.matching.names import NameForm, align, align_value, align_value_reaching, name_forms, native_form
+from databases.matching.phonetic import NATIVE
 from databases.matching.reasons import Reason
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "prepare",
     "query_keys",
     "reaches",
+    "reaches_all",
     "score",
 ]
 
@@ -216,6 +218,73 @@ def reaches(query: PreparedPerson, candidate: PreparedPerson, frequencies: NameF
     return round(min(max(value, 0.0), 1.0), 4) >= threshold
 
 
+# The other evidence's weights, in the order of tokensim.c's Evidence.
+_EVIDENCE = (
+    _CONFLICT_FACTOR,
+    _CLOSE_FACTOR,
+    _EXACT_PULL,
+    _COMPATIBLE_PULL,
+    _SWAPPED_PULL,
+    SEX_CONFLICT_FACTOR,
+    NATIONALITY_PULL,
+    _ROUNDING,
+)
+_YES, _ASK = 1, 2
+
+
+def reaches_all(
+    pairs: Sequence[tuple[PreparedPerson, PreparedPerson]], frequencies: NameFrequencies, threshold: float
+) -> list[bool]:
+    """[reaches(query, candidate, frequencies, threshold) for query, candidate in pairs].
+
+    In C when it is built (tokensim.c, decide): a sweep chunk asks this for about half a million pairs, and the
+    Python around each pair's alignment cost more than the alignment. The C leaves to Python the pairs whose value
+    falls within two steps of the fourth decimal below the threshold, where Python's rounding decides; it needs a
+    threshold of four decimals at most.
+    """
+    if NATIVE is None or round(threshold, 4) != threshold:
+        return [reaches(query, candidate, frequencies, threshold) for query, candidate in pairs]
+    index: dict[int, int] = {}
+    persons: list[bytes] = []
+    flat: list[int] = []
+    codes: dict[str, int] = {}
+    for pair in pairs:
+        for person in pair:
+            position = index.get(id(person))  # the pairs hold the persons: their ids stay theirs meanwhile
+            if position is None:
+                position = index[id(person)] = len(persons)
+                persons.append(_native_person(person, frequencies, codes))
+            flat.append(position)
+    statuses = NATIVE.decide(persons, flat, threshold, _EVIDENCE)
+    return [
+        status == _YES if status != _ASK else reaches(query, candidate, frequencies, threshold)
+        for status, (query, candidate) in zip(statuses, pairs, strict=True)
+    ]
+
+
+def _code(value: str, codes: dict[str, int]) -> int:
+    """A small integer for a sex or a nationality, the same for equal strings within one call (from 1)."""
+    code = codes.get(value)
+    if code is None:
+        code = codes[value] = len(codes) + 1
+    return code
+
+
+def _native_person(person: PreparedPerson, frequencies: NameFrequencies, codes: dict[str, int]) -> bytes:
+    assert NATIVE is not None
+    dob = person.dob
+    year, month, day = dob if dob is not None else (0, None, None)
+    return NATIVE.pack_person(
+        dob is not None,
+        year,
+        month or 0,
+        day or 0,
+        _code(person.sex, codes) if person.sex else 0,
+        sorted(_code(nationality, codes) for nationality in person.nationalities),
+        [native_form(form, frequencies) for form in person.names],
+    )
+
+
 def screen(
     query: PreparedPerson,
     candidates: Sequence[tuple[object, PreparedPerson]],
@@ -227,8 +296,9 @@ def screen(
     Values are computed without reasons first: most candidates from the blocking index fall below threshold.
     """
     kept = []
-    for ident, candidate in candidates:
-        if reaches(query, candidate, frequencies, threshold):
+    decided = reaches_all([(query, candidate) for _, candidate in candidates], frequencies, threshold)
+    for (ident, candidate), reached in zip(candidates, decided, strict=True):
+        if reached:
             kept.append((ident, score(query, candidate, frequencies)))
     kept.sort(key=lambda item: -item[1].value)
     return kept

@@ -315,13 +315,8 @@ typedef struct {
     Unit units[MAX_UNITS];
 } Form;
 
-static int unpack_form(PyObject *packed, Form *form) {
-    if (!PyBytes_Check(packed)) {
-        PyErr_SetString(PyExc_TypeError, "a packed name form (bytes from pack_form()) is expected");
-        return -1;
-    }
-    const char *bytes = PyBytes_AS_STRING(packed);
-    Py_ssize_t size = PyBytes_GET_SIZE(packed);
+/* A form from its packed bytes; -1 when they do not hold what pack_form() writes (no exception set). */
+static int parse_form(const char *bytes, Py_ssize_t size, Form *form) {
     if (size < 8) goto malformed;
     memcpy(&form->n_tokens, bytes, 4);
     memcpy(&form->n_units, bytes + 4, 4);
@@ -353,8 +348,19 @@ static int unpack_form(PyObject *packed, Form *form) {
     }
     return 0;
 malformed:
-    PyErr_SetString(PyExc_ValueError, "malformed packed name form");
     return -1;
+}
+
+static int unpack_form(PyObject *packed, Form *form) {
+    if (!PyBytes_Check(packed)) {
+        PyErr_SetString(PyExc_TypeError, "a packed name form (bytes from pack_form()) is expected");
+        return -1;
+    }
+    if (parse_form(PyBytes_AS_STRING(packed), PyBytes_GET_SIZE(packed), form) < 0) {
+        PyErr_SetString(PyExc_ValueError, "malformed packed name form");
+        return -1;
+    }
+    return 0;
 }
 
 static int same_text(const Text *a, const Text *b) {
@@ -467,6 +473,19 @@ static double align_value(Pairing *pairing) {
     return total != 0.0 ? evidence / total : 0.0;
 }
 
+/* names.reaching_python on two forms; -1 when a unit's keys are malformed. */
+static double reach_forms(const Form *query, const Form *candidate, double floor) {
+    Pairing pairing = {.query = query, .candidate = candidate, .failed = 0};
+    for (int q = 0; q < query->n_units; q++)
+        for (int c = 0; c < candidate->n_units; c++) pairing.cache[q][c] = UNKNOWN;
+    double value;
+    if (must_match_unmatched(&pairing, 1, floor) || must_match_unmatched(&pairing, 0, floor))
+        value = 0.0;
+    else
+        value = align_value(&pairing);
+    return pairing.failed ? -1.0 : value;
+}
+
 static PyObject *reach(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3) {
         PyErr_SetString(PyExc_TypeError, "reach() takes two packed name forms and a floor");
@@ -476,19 +495,263 @@ static PyObject *reach(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     double floor = PyFloat_AsDouble(args[2]);
     if ((floor == -1.0 && PyErr_Occurred()) || unpack_form(args[0], &query) < 0 || unpack_form(args[1], &candidate) < 0)
         return NULL;
-    Pairing pairing = {.query = &query, .candidate = &candidate, .failed = 0};
-    for (int q = 0; q < query.n_units; q++)
-        for (int c = 0; c < candidate.n_units; c++) pairing.cache[q][c] = UNKNOWN;
-    double value;
-    if (must_match_unmatched(&pairing, 1, floor) || must_match_unmatched(&pairing, 0, floor))
-        value = 0.0;
-    else
-        value = align_value(&pairing);
-    if (pairing.failed) {
+    double value = reach_forms(&query, &candidate, floor);
+    if (value < 0.0) {
         PyErr_SetString(PyExc_ValueError, "malformed packed token in a name form");
         return NULL;
     }
     return PyFloat_FromDouble(value);
+}
+
+/* --- whether pairs of persons reach a threshold, as persons.reaches ---------------------------------------------- */
+
+/* A person as pack_person() lays it out (int32 words): has_dob, year, month, day (0: unknown), sex (0: unknown),
+ * the count of nationalities and their codes (sorted), the count of name forms, then per form its size in bytes
+ * and its bytes (pack_form()'s), padded to whole words. */
+typedef struct {
+    int32_t has_dob, year, month, day, sex, n_nationalities, n_forms;
+    const int32_t *nationalities;
+    const char *forms; /* the first form's size word */
+    const char *end;
+} Person;
+
+static int parse_person(PyObject *packed, Person *person) {
+    if (!PyBytes_Check(packed)) return -1;
+    const int32_t *cursor = (const int32_t *)PyBytes_AS_STRING(packed);
+    const int32_t *end = cursor + PyBytes_GET_SIZE(packed) / 4;
+    if (end - cursor < 6) return -1;
+    person->has_dob = *cursor++;
+    person->year = *cursor++;
+    person->month = *cursor++;
+    person->day = *cursor++;
+    person->sex = *cursor++;
+    person->n_nationalities = *cursor++;
+    if (person->n_nationalities < 0 || end - cursor < person->n_nationalities + 1) return -1;
+    person->nationalities = cursor;
+    cursor += person->n_nationalities;
+    person->n_forms = *cursor++;
+    if (person->n_forms < 0) return -1;
+    person->forms = (const char *)cursor;
+    person->end = (const char *)end;
+    return 0;
+}
+
+enum { UNKNOWN_DATE, EXACT, COMPATIBLE, SWAPPED, CLOSE, CONFLICT };
+
+static int agree(int32_t a, int32_t b) { return a == 0 || b == 0 || a == b; }
+
+/* dates.compare_dates */
+static int compare_dates(const Person *a, const Person *b) {
+    if (!a->has_dob || !b->has_dob) return UNKNOWN_DATE;
+    if (a->year != b->year) {
+        int apart = a->year > b->year ? a->year - b->year : b->year - a->year;
+        return apart == 1 && agree(a->month, b->month) && agree(a->day, b->day) ? CLOSE : CONFLICT;
+    }
+    if (a->month == 0 || b->month == 0) return COMPATIBLE;
+    if (a->month != b->month) {
+        if (a->day != 0 && b->day != 0 && a->month == b->day && a->day == b->month) return SWAPPED;
+        return CONFLICT;
+    }
+    if (a->day == 0 || b->day == 0) return COMPATIBLE;
+    return a->day == b->day ? EXACT : CLOSE;
+}
+
+static int share_a_nationality(const Person *a, const Person *b) {
+    for (int32_t i = 0; i < a->n_nationalities; i++)
+        for (int32_t j = 0; j < b->n_nationalities; j++)
+            if (a->nationalities[i] == b->nationalities[j]) return 1;
+    return 0;
+}
+
+/* The weights of the other evidence, from persons.py: conflict and close factors, exact, compatible and swapped
+ * pulls, the sexes' conflict factor, the nationality pull, and the rounding allowance. */
+typedef struct {
+    double conflict, close, exact, compatible, swapped, sex_conflict, nationality, rounding;
+} Evidence;
+
+/* persons._with_other_evidence */
+static double with_other_evidence(double value, const Person *q, const Person *c, int agreement, const Evidence *e) {
+    if (agreement == UNKNOWN_DATE) {
+    } else if (agreement == CONFLICT) {
+        value *= e->conflict;
+    } else if (agreement == CLOSE) {
+        value *= e->close;
+    } else if (agreement == EXACT) {
+        value += (1.0 - value) * e->exact;
+    } else if (agreement == COMPATIBLE) {
+        value += (1.0 - value) * e->compatible;
+    } else {
+        value += (1.0 - value) * e->swapped;
+    }
+    if (q->sex && c->sex && q->sex != c->sex) value *= e->sex_conflict;
+    if (q->n_nationalities && share_a_nationality(q, c)) value += (1.0 - value) * e->nationality;
+    return value;
+}
+
+/* Walks a person's forms: the next one into `form`; 0 at the end, -1 when malformed. */
+static int next_form(const char **cursor, const char *end, Form *form) {
+    if (end - *cursor < 4) return -1;
+    int32_t size;
+    memcpy(&size, *cursor, 4);
+    if (size < 0 || end - *cursor - 4 < size) return -1;
+    if (parse_form(*cursor + 4, size, form) < 0) return -1;
+    *cursor += 4 + ((size + 3) / 4) * 4;
+    return 1;
+}
+
+enum { NO = 0, YES = 1, ASK = 2 }; /* ASK: too close to the threshold's rounding, Python decides */
+
+static int decide_pair(const Person *q, const Person *c, double threshold, const Evidence *e) {
+    if (q->n_forms == 0 || c->n_forms == 0) return threshold <= 0.0 ? YES : NO;
+    int agreement = compare_dates(q, c);
+    double low = with_other_evidence(0.0, q, c, agreement, e);
+    double high = with_other_evidence(1.0, q, c, agreement, e);
+    double floor = (threshold - e->rounding - low) / (high - low);
+    if (floor > 1.0) return NO;
+    double names = 0.0;
+    Form query, candidate;
+    const char *q_cursor = q->forms;
+    for (int32_t i = 0; i < q->n_forms; i++) {
+        if (next_form(&q_cursor, q->end, &query) < 0) return -1;
+        const char *c_cursor = c->forms;
+        for (int32_t j = 0; j < c->n_forms; j++) {
+            if (next_form(&c_cursor, c->end, &candidate) < 0) return -1;
+            double value = reach_forms(&query, &candidate, floor);
+            if (value < 0.0) return -1;
+            if ((i == 0 && j == 0) || value > names) names = value;
+        }
+    }
+    double value = with_other_evidence(names, q, c, agreement, e);
+    value = value < 0.0 ? 0.0 : value > 1.0 ? 1.0 : value;
+    /* Python compares round(value, 4) with a threshold of four decimals: at or above it the rounded value is too;
+     * two steps of the fourth decimal below, it is below; in between, Python rounds. */
+    if (value >= threshold) return YES;
+    if (value < threshold - 2e-4) return NO;
+    return ASK;
+}
+
+/* decide(persons, pairs, threshold, evidence) -> bytes: per pair (two indexes into persons, flattened), NO, YES or
+ * ASK. */
+static PyObject *decide(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "decide() takes persons, pairs, a threshold and the evidence weights");
+        return NULL;
+    }
+    double threshold = PyFloat_AsDouble(args[2]);
+    if (threshold == -1.0 && PyErr_Occurred()) return NULL;
+    Evidence e;
+    double *weights[] = {&e.conflict, &e.close, &e.exact, &e.compatible, &e.swapped, &e.sex_conflict,
+                         &e.nationality, &e.rounding};
+    if (!PyTuple_Check(args[3]) || PyTuple_GET_SIZE(args[3]) != 8) {
+        PyErr_SetString(PyExc_TypeError, "the evidence weights are a tuple of eight floats");
+        return NULL;
+    }
+    for (int i = 0; i < 8; i++) {
+        *weights[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(args[3], i));
+        if (*weights[i] == -1.0 && PyErr_Occurred()) return NULL;
+    }
+    PyObject *persons = PySequence_Fast(args[0], "the persons are a sequence of packed persons");
+    if (persons == NULL) return NULL;
+    PyObject *pairs = PySequence_Fast(args[1], "the pairs are a sequence of indexes");
+    if (pairs == NULL) {
+        Py_DECREF(persons);
+        return NULL;
+    }
+    PyObject *result = NULL;
+    Py_ssize_t n_persons = PySequence_Fast_GET_SIZE(persons), n_pairs = PySequence_Fast_GET_SIZE(pairs) / 2;
+    if (PySequence_Fast_GET_SIZE(pairs) % 2) {
+        PyErr_SetString(PyExc_ValueError, "the pairs' indexes come two by two");
+        goto done;
+    }
+    result = PyBytes_FromStringAndSize(NULL, n_pairs);
+    if (result == NULL) goto done;
+    char *statuses = PyBytes_AS_STRING(result);
+    for (Py_ssize_t i = 0; i < n_pairs; i++) {
+        Py_ssize_t a = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(pairs, 2 * i));
+        Py_ssize_t b = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(pairs, 2 * i + 1));
+        if ((a == -1 || b == -1) && PyErr_Occurred()) goto failed;
+        if (a < 0 || a >= n_persons || b < 0 || b >= n_persons) {
+            PyErr_SetString(PyExc_IndexError, "a pair names a person that is not in the list");
+            goto failed;
+        }
+        Person q, c;
+        int status = -1;
+        if (parse_person(PySequence_Fast_GET_ITEM(persons, a), &q) == 0 &&
+            parse_person(PySequence_Fast_GET_ITEM(persons, b), &c) == 0)
+            status = decide_pair(&q, &c, threshold, &e);
+        if (status < 0) {
+            PyErr_SetString(PyExc_ValueError, "malformed packed person");
+            goto failed;
+        }
+        statuses[i] = (char)status;
+    }
+    goto done;
+failed:
+    Py_CLEAR(result);
+done:
+    Py_DECREF(persons);
+    Py_DECREF(pairs);
+    return result;
+}
+
+/* pack_person(has_dob, year, month, day, sex, nationalities, forms): see Person. */
+static PyObject *pack_person(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError, "pack_person() takes the date's three parts and whether it is known, the "
+                                         "sex, the nationalities and the packed name forms");
+        return NULL;
+    }
+    int32_t head[5];
+    for (int i = 0; i < 5; i++) {
+        long value = PyLong_AsLong(args[i]);
+        if (value == -1 && PyErr_Occurred()) return NULL;
+        head[i] = (int32_t)value;
+    }
+    PyObject *nationalities = PySequence_Fast(args[5], "the nationalities are a sequence of codes");
+    if (nationalities == NULL) return NULL;
+    PyObject *forms = PySequence_Fast(args[6], "the forms are a sequence of packed forms");
+    if (forms == NULL) {
+        Py_DECREF(nationalities);
+        return NULL;
+    }
+    PyObject *packed = NULL;
+    Py_ssize_t n_nationalities = PySequence_Fast_GET_SIZE(nationalities), n_forms = PySequence_Fast_GET_SIZE(forms);
+    Py_ssize_t size = 4 * (5 + 1 + n_nationalities + 1);
+    for (Py_ssize_t i = 0; i < n_forms; i++) {
+        PyObject *form = PySequence_Fast_GET_ITEM(forms, i);
+        if (!PyBytes_Check(form)) {
+            PyErr_SetString(PyExc_TypeError, "a packed form is bytes from pack_form()");
+            goto done;
+        }
+        size += 4 + ((PyBytes_GET_SIZE(form) + 3) / 4) * 4;
+    }
+    packed = PyBytes_FromStringAndSize(NULL, size);
+    if (packed == NULL) goto done;
+    memset(PyBytes_AS_STRING(packed), 0, (size_t)size);
+    int32_t *cursor = (int32_t *)PyBytes_AS_STRING(packed);
+    memcpy(cursor, head, sizeof(head));
+    cursor += 5;
+    *cursor++ = (int32_t)n_nationalities;
+    for (Py_ssize_t i = 0; i < n_nationalities; i++) {
+        long code = PyLong_AsLong(PySequence_Fast_GET_ITEM(nationalities, i));
+        if (code == -1 && PyErr_Occurred()) goto failed;
+        *cursor++ = (int32_t)code;
+    }
+    *cursor++ = (int32_t)n_forms;
+    for (Py_ssize_t i = 0; i < n_forms; i++) {
+        PyObject *form = PySequence_Fast_GET_ITEM(forms, i);
+        int32_t length = (int32_t)PyBytes_GET_SIZE(form);
+        *cursor++ = length;
+        memcpy(cursor, PyBytes_AS_STRING(form), (size_t)length);
+        cursor += (length + 3) / 4;
+    }
+    goto done;
+failed:
+    Py_CLEAR(packed);
+done:
+    Py_DECREF(nationalities);
+    Py_DECREF(forms);
+    return packed;
 }
 
 /* pack_form(weights, units): weights per token; units as (mask, initial, head, first_letter, text, packed). */
@@ -572,6 +835,10 @@ static PyMethodDef methods[] = {
      "pack_form(weights, units) -> bytes: a name form with its token weights, in the layout reach() reads."},
     {"reach", (PyCFunction)(void (*)(void))reach, METH_FASTCALL,
      "reach(query_form, candidate_form, floor) -> float: names.reaching_python on packed forms."},
+    {"pack_person", (PyCFunction)(void (*)(void))pack_person, METH_FASTCALL,
+     "pack_person(has_dob, year, month, day, sex, nationalities, forms) -> bytes: a person for decide()."},
+    {"decide", (PyCFunction)(void (*)(void))decide, METH_FASTCALL,
+     "decide(persons, pairs, threshold, evidence) -> bytes: per pair 0 (no), 1 (reaches) or 2 (ask Python)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -284,14 +284,17 @@ def _scored_pairs(person_ids: list[int], threshold: float) -> list[tuple[int, in
         for row in candidate_rows(ids[start : start + CANDIDATE_SLICE], unit=None):
             rows[row.id] = row
     frequencies = name_frequencies()
-    found = []
+    candidates = []
     for pk, other in pairs:
         a, b = rows.get(pk), rows.get(other)
-        if a is None or b is None or a.owner_id == b.owner_id:
-            continue
-        if core.reaches(a.prepared, b.prepared, frequencies, threshold):
-            found.append((pk, other, core.score(a.prepared, b.prepared, frequencies)))
-    return found
+        if a is not None and b is not None and a.owner_id != b.owner_id:
+            candidates.append((pk, other, a.prepared, b.prepared))
+    reached = core.reaches_all([(a, b) for _, _, a, b in candidates], frequencies, threshold)
+    return [
+        (pk, other, core.score(a, b, frequencies))
+        for (pk, other, a, b), yes in zip(candidates, reached, strict=True)
+        if yes
+    ]
 
 
 def sweep_chunk_run(*, person_ids: list[int]) -> int:

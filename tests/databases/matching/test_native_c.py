@@ -1,16 +1,19 @@
-"""The C token similarity and name alignment (databases/matching/tokensim.c) give the Python's values exactly.
+"""The C token similarity, name alignment and pair decisions (databases/matching/tokensim.c) give the Python's
+values exactly.
 
 Random tokens and names in Latin and Arabic letters, with particles, initials, long tokens (past the C's bit-parallel
 limit of 64 letters) and letters outside the phonetic classes, compared in one process with the Python references.
 """
 
 import random
+from dataclasses import replace
 
 import pytest
 
 from databases import matching
 from databases.matching import names, phonetic
 from databases.matching.frequencies import NameFrequencies
+from databases.matching.persons import _EVIDENCE, Person, _native_person, prepare, reaches, reaches_all
 
 pytestmark = pytest.mark.skipif(
     phonetic.NATIVE is None, reason="the matching core is not compiled here (make native needs a C compiler)"
@@ -86,3 +89,40 @@ def test_malformed_input_is_refused_not_read():
         native.pack_form([1.0], [(1, True, 0, 77, "mo", b"")])  # an initial of two letters
     with pytest.raises(ValueError):
         native.pack_form([1.0], [(1, False, 3, 77, "omar", phonetic.packed_keys("omar"))])  # no token 3
+
+
+def _person(rng: random.Random) -> Person:
+    return Person(
+        family_name=_name(rng),
+        given_names=_name(rng) if rng.random() < 0.8 else "",
+        aliases=(_name(rng),) if rng.random() < 0.3 else (),
+        date_of_birth=rng.choice(DATES),
+        sex=rng.choice(["M", "F", None]),
+        nationalities=tuple(rng.sample(["FRA", "EGY", "ESP"], rng.randint(0, 2))),
+    )
+
+
+DATES = ["1975-03-02", "1975-03-09", "1975-02-03", "1976-03-02", "1974-03-02", "1975", "1975-03", "1974", None]
+
+
+def test_pairs_of_persons_in_c_reach_the_threshold_as_in_python():
+    rng = random.Random(11)
+    people = [prepare(_person(rng)) for _ in range(600)]
+    # Homonyms and near-homonyms, so that many pairs reach: the same names with other dates, sexes, nationalities.
+    people += [prepare(replace(_person(rng), family_name="mohamed omar", given_names="ali")) for _ in range(200)]
+    frequencies = NameFrequencies.from_names(["mohamed", "omar", "ali"] * 300 + [_name(rng) for _ in range(2000)])
+    pairs = [(rng.choice(people), rng.choice(people)) for _ in range(6000)] + [(p, p) for p in people[:200]]
+    for threshold in (0.0, 0.5, 0.62, 0.75, 0.9, 1.0, 0.12345):  # the last has five decimals: Python decides
+        assert reaches_all(pairs, frequencies, threshold) == [reaches(a, b, frequencies, threshold) for a, b in pairs]
+
+
+def test_a_value_just_below_the_threshold_is_left_to_pythons_rounding():
+    same = prepare(Person(family_name="Haddad", given_names="Omar"))  # identical names, nothing else: exactly 1.0
+    packed = _native_person(same, NameFrequencies({}), {})
+    statuses = phonetic.NATIVE.decide([packed], [0, 0, 0, 0, 0, 0], 1.0, _EVIDENCE)
+    assert phonetic.NATIVE.decide([packed], [0, 0], 1.0, _EVIDENCE) == bytes([1])  # reaches
+    assert phonetic.NATIVE.decide([packed], [0, 0], 1.0001, _EVIDENCE) == bytes([2])  # round(1.0, 4) decides
+    assert phonetic.NATIVE.decide([packed], [0, 0], 1.0003, _EVIDENCE) == bytes([0])  # below
+    assert len(statuses) == 3
+    with pytest.raises(IndexError):
+        phonetic.NATIVE.decide([packed], [0, 1], 1.0, _EVIDENCE)

@@ -145,13 +145,13 @@ def test_a_sweep_pauses_the_cycle_collector_and_restores_it(population, monkeypa
     from databases.matching import persons
 
     states = []
-    original = persons.reaches
+    original = persons.reaches_all
 
-    def reaches(*args, **kwargs):
+    def reaches_all(*args, **kwargs):
         states.append(gc.isenabled())
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(persons, "reaches", reaches)
+    monkeypatch.setattr(persons, "reaches_all", reaches_all)
     ids = [person.pk for person in population]
     assert gc.isenabled()
     sweep_pairs(person_ids=ids)
@@ -161,7 +161,7 @@ def test_a_sweep_pauses_the_cycle_collector_and_restores_it(population, monkeypa
     def fail(*args, **kwargs):
         raise RuntimeError("scoring failed")
 
-    monkeypatch.setattr(persons, "reaches", fail)
+    monkeypatch.setattr(persons, "reaches_all", fail)
     with pytest.raises(RuntimeError):
         sweep_pairs(person_ids=ids)
     assert gc.isenabled(), "a failed chunk left the collector off"
