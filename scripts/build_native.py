@@ -28,10 +28,10 @@ built, temp, c_source, sources = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv
 options = ["--config-file", "", "--ignore-missing-imports"]
 sys.argv = [sys.argv[0], "build_ext", "--build-lib", built, "--build-temp", temp]
 # The token similarity in C must give the Python's doubles: no fused multiply-add.
-tokensim = Extension("databases.matching._tokensim", [c_source], extra_compile_args=["-O2", "-ffp-contract=off"])
+scoring = Extension("databases.matching._scoring", [c_source], extra_compile_args=["-O2", "-ffp-contract=off"])
 setup(name="matching-native", packages=[], py_modules=[],
       ext_modules=[*mypycify([*options, *sources], opt_level="3", group_name="databases.matching.compiled",
-                             target_dir=temp), tokensim])  # the generated C in the scratch folder too
+                             target_dir=temp), scoring])  # the generated C in the scratch folder too
 """
 
 

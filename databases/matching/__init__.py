@@ -9,10 +9,10 @@
 Accuracy and speed: bench/names_accuracy.py.
 
 The same modules compiled to C by mypyc (scripts/build_native.py, run by `make setup`) score a pair in about two
-thirds of the time; with them, token similarity and the alignment of names run in C (tokensim.c, written by hand,
-the same values as the Python). They live in .native/, apart from the sources, and are imported instead of them
-only while they were built from exactly these sources: an edited module is never shadowed by an older build. Set
-MATCHING_PURE_PYTHON=1 to run the sources regardless.
+thirds of the time; with them, token similarity, the alignment of names and the decision of whole pairs run in C
+(scoring.c, written by hand, the same values as the Python). They live in .native/, apart from the sources, and are
+imported instead of them only while they were built from exactly these sources: an edited module is never shadowed
+by an older build. Set MATCHING_PURE_PYTHON=1 to run the sources regardless.
 """
 
 import hashlib
@@ -33,7 +33,7 @@ COMPILED_MODULES = (
     "persons",
 )
 # Token similarity written in C (phonetic.token_similarity uses it when built), compiled with the modules.
-C_SOURCE = "tokensim.c"
+C_SOURCE = "scoring.c"
 SOURCE_DIR = Path(__file__).resolve().parent
 NATIVE_DIR = SOURCE_DIR.parents[1] / ".native" / "databases" / "matching"
 DIGEST_FILE = "SOURCES.sha256"

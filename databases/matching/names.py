@@ -125,7 +125,7 @@ def _kind(a: Unit, b: Unit) -> str:
 
 def _unmatched_weight(form: NameForm, used: int, frequencies: NameFrequencies) -> tuple[float, list[int]]:
     left = [i for i in range(len(form.tokens)) if not used >> i & 1]
-    weight = 0.0  # added in order, not with sum(): the C version (tokensim.c) must give the same double
+    weight = 0.0  # added in order, not with sum(): the C version (scoring.c) must give the same double
     for i in left:
         weight += frequencies.weight(form.tokens[i])
     return weight, left
@@ -193,7 +193,7 @@ def align_value_reaching(query: NameForm, candidate: NameForm, frequencies: Name
     shared, the family names different) fail this for their family name, which costs a few token similarities
     instead of all of them and the alignment.
 
-    In C (tokensim.c) when it is built: a sweep asks this for every candidate pair, and in Python the calls
+    In C (scoring.c) when it is built: a sweep asks this for every candidate pair, and in Python the calls
     around the small comparisons took most of the time.
     """
     if NATIVE is not None:
@@ -211,7 +211,7 @@ def reaching_python(query: NameForm, candidate: NameForm, frequencies: NameFrequ
 
 
 # Packed forms per frequency table (their weights are in them); emptied when full.
-NATIVE_FORMS_MEMORY = 200_000
+NATIVE_FORMS_MEMORY = 100_000
 
 
 def native_form(form: NameForm, frequencies: NameFrequencies) -> bytes:
@@ -248,7 +248,7 @@ def _must_match_unmatched(
     (1 - floor) * W < (1 - (1 - MISSING_PENALTY) * floor) * w.
     """
     weights = [frequencies.weight(token) for token in form.tokens]
-    total = 0.0  # added in order, not with sum(): the C version (tokensim.c) must give the same double
+    total = 0.0  # added in order, not with sum(): the C version (scoring.c) must give the same double
     for weight in weights:
         total += weight
     bar = (1.0 - floor) * total

@@ -218,7 +218,7 @@ def reaches(query: PreparedPerson, candidate: PreparedPerson, frequencies: NameF
     return round(min(max(value, 0.0), 1.0), 4) >= threshold
 
 
-# The other evidence's weights, in the order of tokensim.c's Evidence.
+# The other evidence's weights, in the order of scoring.c's Evidence.
 _EVIDENCE = (
     _CONFLICT_FACTOR,
     _CLOSE_FACTOR,
@@ -237,7 +237,7 @@ def reaches_all(
 ) -> list[bool]:
     """[reaches(query, candidate, frequencies, threshold) for query, candidate in pairs].
 
-    In C when it is built (tokensim.c, decide): a sweep chunk asks this for about half a million pairs, and the
+    In C when it is built (scoring.c, decide): a sweep chunk asks this for about half a million pairs, and the
     Python around each pair's alignment cost more than the alignment. The C leaves to Python the pairs whose value
     falls within two steps of the fourth decimal below the threshold, where Python's rounding decides; it needs a
     threshold of four decimals at most.

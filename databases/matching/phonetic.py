@@ -200,10 +200,10 @@ def _pair_similarity(a: TokenKey, b: TokenKey) -> float:
 
 
 def _native_module() -> ModuleType | None:
-    """The C versions of keys_similarity and names.reaching_python (tokensim.c), built with the compiled modules
+    """The C versions of keys_similarity and names.reaching_python (scoring.c), built with the compiled modules
     and importable only with them."""
     try:
-        return importlib.import_module("databases.matching._tokensim")
+        return importlib.import_module("databases.matching._scoring")
     except ImportError:
         return None
 

@@ -1,4 +1,4 @@
-"""The C token similarity, name alignment and pair decisions (databases/matching/tokensim.c) give the Python's
+"""The C token similarity, name alignment and pair decisions (databases/matching/scoring.c) give the Python's
 values exactly.
 
 Random tokens and names in Latin and Arabic letters, with particles, initials, long tokens (past the C's bit-parallel
@@ -50,7 +50,7 @@ def _name(rng: random.Random) -> str:
 
 def test_the_build_has_the_c_module_with_the_compiled_modules():
     assert matching.native_is_current()
-    assert phonetic.NATIVE.__name__ == "databases.matching._tokensim"
+    assert phonetic.NATIVE.__name__ == "databases.matching._scoring"
 
 
 def test_token_similarity_in_c_equals_the_python():

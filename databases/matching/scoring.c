@@ -1,16 +1,18 @@
-/* Token similarity and name alignment in C: the values of phonetic.keys_similarity and names.reaching_python,
- * bit for bit, several times faster.
+/* The hot part of person matching in C: token similarity, the alignment of two names and the decision whether a pair
+ * of persons reaches the threshold. The values of phonetic.keys_similarity, names.reaching_python and
+ * persons.reaches, bit for bit, several times faster.
  *
- * A sweep chunk asks the alignment for about half a million candidate pairs, each a few token similarities, each
- * the best over the tokens' readings of four or so edit distances on strings of a few letters: in Python most of
- * the time went to the calls around these small comparisons.
+ * A sweep chunk decides about half a million candidate pairs, each a few token similarities, each the best over the
+ * tokens' readings of four or so edit distances on strings of a few letters: in Python most of the time went to the
+ * calls around these small comparisons.
  *
  * pack(keys) turns a token's keys (phonetic.token_keys) into one bytes object, made once per token;
  * similarity(packed_a, packed_b) reads two of them. Layout, native int32 throughout:
  *     n_keys, then per key: arabic, long_vowels, and four strings (skeleton, vowelled, vowels, vowelled_ae),
  *     each its length followed by its code points.
- * pack_form(weights, units) does the same for a name form with its tokens' weights (names._native_form), and
- * reach(query, candidate, floor) aligns two of them.
+ * pack_form(weights, units) does the same for a name form with its tokens' weights (names.native_form), and
+ * reach(query, candidate, floor) aligns two of them. pack_person(...) packs a prepared person with its forms, and
+ * decide(persons, pairs, threshold, evidence) decides pairs of them (persons.reaches_all).
  * The arithmetic is the Python's, in the same order (built with -ffp-contract=off): equal inputs give equal
  * doubles, which tests/databases/matching/test_native_c.py checks against the Python.
  */
@@ -842,7 +844,7 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_tokensim", "Token similarity and name alignment in C.",
-                                     -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scoring",
+                                     "Token similarity, name alignment and pair decisions in C.", -1, methods};
 
-PyMODINIT_FUNC PyInit__tokensim(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__scoring(void) { return PyModule_Create(&module); }
