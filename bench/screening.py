@@ -1,7 +1,8 @@
 """Person screening latency and the batch sweep, on the database DATABASE_URL names.
 
     DATABASE_URL=postgres://... .venv/bin/python bench/screening.py --persons 1000000 [--queries 2000]
-        [--sweep [--sweep-samples 8] [--sweep-chunk 20000] [--sweep-seconds 600]] [--profile-chunk 500]
+        [--warmup 50] [--names-only] [--sweep [--sweep-samples 8] [--sweep-chunk 20000] [--sweep-seconds 600]]
+        [--profile-chunk 500]
 
 With --persons the synthetic persons (Latin and Arabic names, manage.py generate_records) are generated first,
 and with --persons or --rebuild-keys the blocking-key table is then rebuilt (manage.py rebuild_match_keys).
@@ -12,7 +13,9 @@ sweep_pairs (the scoring part of the nightly sweep, databases.screening.sweep) o
 --sweep-chunk persons spread over the sweep's order (year of birth, then id), in one process (stopped after
 --sweep-seconds), and their mean times the number of chunks (bench/sweep.py runs a whole sweep on Celery workers
 instead); --profile-chunk N profiles a chunk of N persons first. --queries 0 skips the latency part;
---names-only asks without the date of birth. The process runs with the workers' cycle collector settings
+--names-only asks without the date of birth; --warmup N asks N queries first, unmeasured (50 by default: the
+frequency table and the connection; thousands: a worker's caches of tokens, forms and prepared persons filling, as
+in a worker that has served for a while). The process runs with the workers' cycle collector settings
 (interpol_portal.runtime), or Python's own with --python-gc, and prints the collections that ran during the
 queries.
 """
@@ -61,6 +64,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--names-only", action="store_true", help="ask without the date of birth")
     parser.add_argument("--python-gc", action="store_true", help="Python's collector thresholds, not the workers'")
+    parser.add_argument(
+        "--warmup", type=int, default=50, help="queries asked before the measured ones (a worker's caches filling)"
+    )
     args = parser.parse_args()
 
     import django
@@ -93,18 +99,18 @@ def main() -> None:
     last = Person.objects.order_by("-pk").values_list("pk", flat=True).first()
     columns = ("family_name", "given_names", "family_name_latin", "given_names_latin", "date_of_birth")
     samples = []
-    while args.queries and len(samples) < args.queries + 50:
+    while args.queries and len(samples) < args.queries + args.warmup:
         ids = [rng.randint(first, last) for _ in range(200)]
         samples.extend(Person.objects.filter(pk__in=ids).values_list(*columns))
     rng.shuffle(samples)
     queries, cross = [], 0
-    for family, given, latin_family, latin_given, dob in samples[: args.queries + 50]:
+    for family, given, latin_family, latin_given, dob in samples[: args.queries + args.warmup]:
         if not family.isascii() and latin_family and rng.random() < 0.5:
             family, given = latin_family, latin_given
             cross += 1
         dob = None if args.names_only else dob
         queries.append(screening_query(family_name=family, given_names=given, date_of_birth=dob))
-    warm, queries = queries[:50], queries[50:]
+    warm, queries = queries[: args.warmup], queries[args.warmup :]
     for query in warm:  # the frequency table and the connection, as a running service has them
         person_screen_query(query=query, viewer=None, unit=unit, record_hits=False)
     for times in pauses.values():
