@@ -26,6 +26,8 @@ CONFLICT_PENALTY = 1.0
 MISSING_PENALTY = 0.3
 # Tokens kept per name form; longer names are truncated (they are rare and cost quadratic time).
 MAX_TOKENS = 8
+if NATIVE is not None:
+    NATIVE.configure_alignment(TOKEN_MIN, TOKEN_SURE, INITIAL_SIMILARITY, CONFLICT_PENALTY, MISSING_PENALTY)
 
 
 class Unit(NamedTuple):

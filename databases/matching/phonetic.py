@@ -209,6 +209,8 @@ def _native_module() -> ModuleType | None:
 
 
 NATIVE = _native_module()
+if NATIVE is not None:
+    NATIVE.configure_similarity(_SAME_WEIGHTS, _CROSS_WEIGHTS, _DENSITY_SHIFT, _LONG_VOWEL_PENALTY)
 
 
 # Packed keys per token for the C version; emptied when full. A plain dict: an lru_cache look-up costs as much as

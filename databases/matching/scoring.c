@@ -13,8 +13,9 @@
  * pack_form(weights, units) does the same for a name form with its tokens' weights (names.native_form), and
  * reach(query, candidate, floor) aligns two of them. pack_person(...) packs a prepared person with its forms, and
  * decide(persons, pairs, threshold, evidence) decides pairs of them (persons.reaches_all).
- * The arithmetic is the Python's, in the same order (built with -ffp-contract=off): equal inputs give equal
- * doubles, which tests/databases/matching/test_native_c.py checks against the Python.
+ * The arithmetic is the Python's, with the weights the Python modules give (configure_similarity,
+ * configure_alignment) and in the same order (built with -ffp-contract=off): equal inputs give equal doubles,
+ * which tests/databases/matching/test_native_c.py checks against the Python.
  */
 
 #define PY_SSIZE_T_CLEAN
@@ -41,6 +42,20 @@ typedef struct {
 
 /* Keys of one token: a name has a handful of readings, more than this is a packing error. */
 #define MAX_KEYS 32
+
+/* The tuned weights, given once by the Python modules that define them (phonetic and names call configure_*() on
+ * import), so that the two versions never disagree on a constant. */
+static struct {
+    int set;
+    double same[3];  /* phonetic._SAME_WEIGHTS: skeleton, vowel sequence, vowelled */
+    double cross[3]; /* phonetic._CROSS_WEIGHTS: skeleton, containment of the Arabic form, vowelled */
+    double density_shift, long_vowel_penalty;
+} similarity_weights;
+
+static struct {
+    int set;
+    double token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty; /* names.* */
+} alignment_weights;
 
 /* --- edit distance and longest common subsequence ------------------------------------------------------------ */
 
@@ -181,7 +196,8 @@ static double pair_similarity(const Key *a, const Key *b) {
         double vowels = (a->text[VOWELS].length || b->text[VOWELS].length)
                             ? normalized_similarity(&a->text[VOWELS], &b->text[VOWELS])
                             : 1.0;
-        return 0.4 * skeleton + 0.2 * vowels + 0.4 * vowelled;
+        const double *w = similarity_weights.same;
+        return w[0] * skeleton + w[1] * vowels + w[2] * vowelled;
     }
     double vowelled = normalized_similarity(&a->text[VOWELLED], &b->text[VOWELLED]);
     const Key *arabic = a->arabic ? a : b, *latin = a->arabic ? b : a;
@@ -197,10 +213,11 @@ static double pair_similarity(const Key *a, const Key *b) {
     int32_t consonants = stripped - 1 > 1 ? stripped - 1 : 1;
     double density = (double)written / (double)consonants;
     if (density > 1.0) density = 1.0;
-    double shift = 0.3 * (1.0 - density);
+    double shift = similarity_weights.density_shift * (1.0 - density);
     int32_t missing_long = latin->long_vowels - arabic->long_vowels;
-    double unmatched_long = (double)(missing_long > 0 ? missing_long : 0) * 0.1;
-    double value = 0.2 * skeleton + (0.3 + shift) * contained + (0.5 - shift) * vowelled;
+    double unmatched_long = (double)(missing_long > 0 ? missing_long : 0) * similarity_weights.long_vowel_penalty;
+    const double *w = similarity_weights.cross;
+    double value = w[0] * skeleton + (w[1] + shift) * contained + (w[2] - shift) * vowelled;
     value = value - unmatched_long;
     return value > 0.0 ? value : 0.0;
 }
@@ -297,7 +314,15 @@ static double keys_similarity(const int32_t *a, Py_ssize_t a_words, const int32_
     return best;
 }
 
+/* Whether the weights that a computation needs were given; RuntimeError when not. */
+static int configured(int alignment) {
+    if (similarity_weights.set && (!alignment || alignment_weights.set)) return 1;
+    PyErr_SetString(PyExc_RuntimeError, "the weights were not given (phonetic and names configure them on import)");
+    return 0;
+}
+
 static PyObject *similarity(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (!configured(0)) return NULL;
     if (nargs != 2 || !PyBytes_Check(args[0]) || !PyBytes_Check(args[1])) {
         PyErr_SetString(PyExc_TypeError, "similarity() takes two packed tokens (bytes from pack())");
         return NULL;
@@ -391,16 +416,12 @@ static double unit_similarity(const Unit *a, const Unit *b) {
     if (a->initial || b->initial) {
         if (a->initial && b->initial) return same_text(&a->text, &b->text) ? 1.0 : 0.0;
         const Unit *initial = a->initial ? a : b, *full = a->initial ? b : a;
-        return full->first_letter == initial->text.chars[0] ? 0.75 : 0.0;
+        return full->first_letter == initial->text.chars[0] ? alignment_weights.initial_similarity : 0.0;
     }
     if (same_text(&a->text, &b->text)) return 1.0;
     return keys_similarity(a->packed, a->packed_words, b->packed, b->packed_words);
 }
 
-#define TOKEN_MIN 0.5
-#define TOKEN_SURE 0.85
-#define CONFLICT_PENALTY 1.0
-#define MISSING_PENALTY 0.3
 #define UNKNOWN (-2.0)
 
 typedef struct {
@@ -425,7 +446,7 @@ static int must_match_unmatched(Pairing *pairing, int query_side, double floor) 
     double total = 0.0;
     for (int32_t i = 0; i < form->n_tokens; i++) total += form->weights[i];
     double bar = (1.0 - floor) * total;
-    double scale = 1.0 - (1.0 - MISSING_PENALTY) * floor;
+    double scale = 1.0 - (1.0 - alignment_weights.missing_penalty) * floor;
     for (int32_t index = 0; index < form->n_tokens; index++) {
         if (scale * form->weights[index] <= bar) continue;
         uint32_t bit = (uint32_t)1 << index;
@@ -434,7 +455,7 @@ static int must_match_unmatched(Pairing *pairing, int query_side, double floor) 
             if (!(form->units[u].mask & bit)) continue;
             for (int32_t o = 0; o < other->n_units && !found; o++) {
                 double value = query_side ? similarity_of(pairing, u, o) : similarity_of(pairing, o, u);
-                found = value > TOKEN_MIN;
+                found = value > alignment_weights.token_min;
             }
         }
         if (!found) return 1;
@@ -460,7 +481,7 @@ static double align_value(Pairing *pairing) {
     for (int q = 0; q < query->n_units; q++)
         for (int c = 0; c < candidate->n_units; c++) {
             double value = similarity_of(pairing, q, c);
-            if (value > TOKEN_MIN) {
+            if (value > alignment_weights.token_min) {
                 int at = count++;
                 while (at > 0 && pairs[at - 1].similarity < value) {
                     pairs[at] = pairs[at - 1];
@@ -482,13 +503,15 @@ static double align_value(Pairing *pairing) {
         double weight_q = query->weights[q->head], weight_c = candidate->weights[c->head];
         double weight = weight_c < weight_q ? weight_c : weight_q;
         matched_weight += weight;
-        double strength = (pairs[i].similarity - TOKEN_MIN) / (TOKEN_SURE - TOKEN_MIN);
+        double strength = (pairs[i].similarity - alignment_weights.token_min) /
+                          (alignment_weights.token_sure - alignment_weights.token_min);
         evidence += (strength < 1.0 ? strength : 1.0) * weight;
     }
     double left_q = unmatched_weight(query, used_q), left_c = unmatched_weight(candidate, used_c);
     double conflict = left_c < left_q ? left_c : left_q;
     double missing = (left_c > left_q ? left_c : left_q) - conflict;
-    double total = matched_weight + CONFLICT_PENALTY * conflict + MISSING_PENALTY * missing;
+    double total = matched_weight + alignment_weights.conflict_penalty * conflict +
+                   alignment_weights.missing_penalty * missing;
     return total != 0.0 ? evidence / total : 0.0;
 }
 
@@ -506,6 +529,7 @@ static double reach_forms(const Form *query, const Form *candidate, double floor
 }
 
 static PyObject *reach(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (!configured(1)) return NULL;
     if (nargs != 3) {
         PyErr_SetString(PyExc_TypeError, "reach() takes two packed name forms and a floor");
         return NULL;
@@ -653,6 +677,7 @@ static int decide_pair(const Person *q, const Person *c, double threshold, const
 /* decide(persons, pairs, threshold, evidence) -> bytes: per pair (two indexes into persons, flattened), NO, YES or
  * ASK. */
 static PyObject *decide(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (!configured(1)) return NULL;
     if (nargs != 4) {
         PyErr_SetString(PyExc_TypeError, "decide() takes persons, pairs, a threshold and the evidence weights");
         return NULL;
@@ -847,7 +872,31 @@ done:
     return packed;
 }
 
+static PyObject *configure_similarity(PyObject *module, PyObject *args) {
+    if (!PyArg_ParseTuple(args, "(ddd)(ddd)dd", &similarity_weights.same[0], &similarity_weights.same[1],
+                          &similarity_weights.same[2], &similarity_weights.cross[0], &similarity_weights.cross[1],
+                          &similarity_weights.cross[2], &similarity_weights.density_shift,
+                          &similarity_weights.long_vowel_penalty))
+        return NULL;
+    similarity_weights.set = 1;
+    Py_RETURN_NONE;
+}
+
+static PyObject *configure_alignment(PyObject *module, PyObject *args) {
+    if (!PyArg_ParseTuple(args, "ddddd", &alignment_weights.token_min, &alignment_weights.token_sure,
+                          &alignment_weights.initial_similarity, &alignment_weights.conflict_penalty,
+                          &alignment_weights.missing_penalty))
+        return NULL;
+    alignment_weights.set = 1;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"configure_similarity", configure_similarity, METH_VARARGS,
+     "configure_similarity(same, cross, density_shift, long_vowel_penalty): phonetic's weights."},
+    {"configure_alignment", configure_alignment, METH_VARARGS,
+     "configure_alignment(token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty): names' "
+     "constants."},
     {"pack", pack, METH_O, "pack(keys) -> bytes: a token's keys, each (arabic, long_vowels, skeleton, vowelled, "
                            "vowels, vowelled_ae), in the layout similarity() reads."},
     {"similarity", (PyCFunction)(void (*)(void))similarity, METH_FASTCALL,
