@@ -218,7 +218,7 @@ def reaches(query: PreparedPerson, candidate: PreparedPerson, frequencies: NameF
     return round(min(max(value, 0.0), 1.0), 4) >= threshold
 
 
-# The other evidence's weights, in the order of scoring.c's Evidence.
+# The other evidence's weights, in the order of scoring.c's Evidence, given to it once.
 _EVIDENCE = (
     _CONFLICT_FACTOR,
     _CLOSE_FACTOR,
@@ -229,6 +229,8 @@ _EVIDENCE = (
     NATIONALITY_PULL,
     _ROUNDING,
 )
+if NATIVE is not None:
+    NATIVE.configure_evidence(*_EVIDENCE)
 _YES, _ASK = 1, 2
 
 
@@ -255,7 +257,7 @@ def reaches_all(
                 position = index[id(person)] = len(persons)
                 persons.append(_native_person(person, frequencies, codes))
             flat.append(position)
-    statuses = NATIVE.decide(persons, flat, threshold, _EVIDENCE)
+    statuses = NATIVE.decide(persons, flat, threshold)
     return [
         status == _YES if status != _ASK else reaches(query, candidate, frequencies, threshold)
         for status, (query, candidate) in zip(statuses, pairs, strict=True)

@@ -12,10 +12,10 @@
  *     each its length followed by its code points.
  * pack_form(weights, units) does the same for a name form with its tokens' weights (names.native_form), and
  * reach(query, candidate, floor) aligns two of them. pack_person(...) packs a prepared person with its forms, and
- * decide(persons, pairs, threshold, evidence) decides pairs of them (persons.reaches_all).
+ * decide(persons, pairs, threshold) decides pairs of them (persons.reaches_all).
  * The arithmetic is the Python's, with the weights the Python modules give (configure_similarity,
- * configure_alignment) and in the same order (built with -ffp-contract=off): equal inputs give equal doubles,
- * which tests/databases/matching/test_native_c.py checks against the Python.
+ * configure_alignment, configure_evidence) and in the same order (built with -ffp-contract=off): equal inputs give
+ * equal doubles, which tests/databases/matching/test_native_c.py checks against the Python.
  */
 
 #define PY_SSIZE_T_CLEAN
@@ -56,6 +56,17 @@ static struct {
     int set;
     double token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty; /* names.* */
 } alignment_weights;
+
+/* The weights of the other evidence, given by persons on import (configure_evidence): conflict and close factors,
+ * exact, compatible and swapped pulls, the sexes' conflict factor, the nationality pull, and the rounding allowance. */
+typedef struct {
+    double conflict, close, exact, compatible, swapped, sex_conflict, nationality, rounding;
+} Evidence;
+
+static struct {
+    int set;
+    Evidence weights;
+} evidence_weights;
 
 /* --- edit distance and longest common subsequence ------------------------------------------------------------ */
 
@@ -315,9 +326,15 @@ static double keys_similarity(const int32_t *a, Py_ssize_t a_words, const int32_
 }
 
 /* Whether the weights that a computation needs were given; RuntimeError when not. */
-static int configured(int alignment) {
-    if (similarity_weights.set && (!alignment || alignment_weights.set)) return 1;
-    PyErr_SetString(PyExc_RuntimeError, "the weights were not given (phonetic and names configure them on import)");
+#define WITH_ALIGNMENT 1
+#define WITH_EVIDENCE 2
+
+static int configured(int needs) {
+    if (similarity_weights.set && (!(needs & WITH_ALIGNMENT) || alignment_weights.set) &&
+        (!(needs & WITH_EVIDENCE) || evidence_weights.set))
+        return 1;
+    PyErr_SetString(PyExc_RuntimeError,
+                    "the weights were not given (phonetic, names and persons configure them on import)");
     return 0;
 }
 
@@ -529,7 +546,7 @@ static double reach_forms(const Form *query, const Form *candidate, double floor
 }
 
 static PyObject *reach(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (!configured(1)) return NULL;
+    if (!configured(WITH_ALIGNMENT)) return NULL;
     if (nargs != 3) {
         PyErr_SetString(PyExc_TypeError, "reach() takes two packed name forms and a floor");
         return NULL;
@@ -607,12 +624,6 @@ static int share_a_nationality(const Person *a, const Person *b) {
     return 0;
 }
 
-/* The weights of the other evidence, from persons.py: conflict and close factors, exact, compatible and swapped
- * pulls, the sexes' conflict factor, the nationality pull, and the rounding allowance. */
-typedef struct {
-    double conflict, close, exact, compatible, swapped, sex_conflict, nationality, rounding;
-} Evidence;
-
 /* persons._with_other_evidence */
 static double with_other_evidence(double value, const Person *q, const Person *c, int agreement, const Evidence *e) {
     if (agreement == UNKNOWN_DATE) {
@@ -674,27 +685,16 @@ static int decide_pair(const Person *q, const Person *c, double threshold, const
     return ASK;
 }
 
-/* decide(persons, pairs, threshold, evidence) -> bytes: per pair (two indexes into persons, flattened), NO, YES or
- * ASK. */
+/* decide(persons, pairs, threshold) -> bytes: per pair (two indexes into persons, flattened), NO, YES or ASK. */
 static PyObject *decide(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (!configured(1)) return NULL;
-    if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "decide() takes persons, pairs, a threshold and the evidence weights");
+    if (!configured(WITH_ALIGNMENT | WITH_EVIDENCE)) return NULL;
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "decide() takes persons, pairs and a threshold");
         return NULL;
     }
     double threshold = PyFloat_AsDouble(args[2]);
     if (threshold == -1.0 && PyErr_Occurred()) return NULL;
-    Evidence e;
-    double *weights[] = {&e.conflict, &e.close, &e.exact, &e.compatible, &e.swapped, &e.sex_conflict,
-                         &e.nationality, &e.rounding};
-    if (!PyTuple_Check(args[3]) || PyTuple_GET_SIZE(args[3]) != 8) {
-        PyErr_SetString(PyExc_TypeError, "the evidence weights are a tuple of eight floats");
-        return NULL;
-    }
-    for (int i = 0; i < 8; i++) {
-        *weights[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(args[3], i));
-        if (*weights[i] == -1.0 && PyErr_Occurred()) return NULL;
-    }
+    const Evidence e = evidence_weights.weights;
     PyObject *persons = PySequence_Fast(args[0], "the persons are a sequence of packed persons");
     if (persons == NULL) return NULL;
     PyObject *pairs = PySequence_Fast(args[1], "the pairs are a sequence of indexes");
@@ -891,12 +891,24 @@ static PyObject *configure_alignment(PyObject *module, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+static PyObject *configure_evidence(PyObject *module, PyObject *args) {
+    Evidence *e = &evidence_weights.weights;
+    if (!PyArg_ParseTuple(args, "dddddddd", &e->conflict, &e->close, &e->exact, &e->compatible, &e->swapped,
+                          &e->sex_conflict, &e->nationality, &e->rounding))
+        return NULL;
+    evidence_weights.set = 1;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"configure_similarity", configure_similarity, METH_VARARGS,
      "configure_similarity(same, cross, density_shift, long_vowel_penalty): phonetic's weights."},
     {"configure_alignment", configure_alignment, METH_VARARGS,
      "configure_alignment(token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty): names' "
      "constants."},
+    {"configure_evidence", configure_evidence, METH_VARARGS,
+     "configure_evidence(conflict, close, exact, compatible, swapped, sex_conflict, nationality, rounding): "
+     "persons' weights of the other evidence."},
     {"pack", pack, METH_O, "pack(keys) -> bytes: a token's keys, each (arabic, long_vowels, skeleton, vowelled, "
                            "vowels, vowelled_ae), in the layout similarity() reads."},
     {"similarity", (PyCFunction)(void (*)(void))similarity, METH_FASTCALL,
@@ -908,7 +920,7 @@ static PyMethodDef methods[] = {
     {"pack_person", (PyCFunction)(void (*)(void))pack_person, METH_FASTCALL,
      "pack_person(has_dob, year, month, day, sex, nationalities, forms) -> bytes: a person for decide()."},
     {"decide", (PyCFunction)(void (*)(void))decide, METH_FASTCALL,
-     "decide(persons, pairs, threshold, evidence) -> bytes: per pair 0 (no), 1 (reaches) or 2 (ask Python)."},
+     "decide(persons, pairs, threshold) -> bytes: per pair 0 (no), 1 (reaches) or 2 (ask Python)."},
     {NULL, NULL, 0, NULL},
 };
 

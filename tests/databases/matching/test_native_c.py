@@ -13,7 +13,7 @@ import pytest
 from databases import matching
 from databases.matching import names, phonetic
 from databases.matching.frequencies import NameFrequencies
-from databases.matching.persons import _EVIDENCE, Person, _native_person, prepare, reaches, reaches_all
+from databases.matching.persons import Person, _native_person, prepare, reaches, reaches_all
 
 pytestmark = pytest.mark.skipif(
     phonetic.NATIVE is None, reason="the matching core is not compiled here (make native needs a C compiler)"
@@ -119,13 +119,13 @@ def test_pairs_of_persons_in_c_reach_the_threshold_as_in_python():
 def test_a_value_just_below_the_threshold_is_left_to_pythons_rounding():
     same = prepare(Person(family_name="Haddad", given_names="Omar"))  # identical names, nothing else: exactly 1.0
     packed = _native_person(same, NameFrequencies({}), {})
-    statuses = phonetic.NATIVE.decide([packed], [0, 0, 0, 0, 0, 0], 1.0, _EVIDENCE)
-    assert phonetic.NATIVE.decide([packed], [0, 0], 1.0, _EVIDENCE) == bytes([1])  # reaches
-    assert phonetic.NATIVE.decide([packed], [0, 0], 1.0001, _EVIDENCE) == bytes([2])  # round(1.0, 4) decides
-    assert phonetic.NATIVE.decide([packed], [0, 0], 1.0003, _EVIDENCE) == bytes([0])  # below
+    statuses = phonetic.NATIVE.decide([packed], [0, 0, 0, 0, 0, 0], 1.0)
+    assert phonetic.NATIVE.decide([packed], [0, 0], 1.0) == bytes([1])  # reaches
+    assert phonetic.NATIVE.decide([packed], [0, 0], 1.0001) == bytes([2])  # round(1.0, 4) decides
+    assert phonetic.NATIVE.decide([packed], [0, 0], 1.0003) == bytes([0])  # below
     assert len(statuses) == 3
     with pytest.raises(IndexError):
-        phonetic.NATIVE.decide([packed], [0, 1], 1.0, _EVIDENCE)
+        phonetic.NATIVE.decide([packed], [0, 1], 1.0)
 
 
 def test_hostile_names_get_the_same_answers_in_c():
