@@ -29,14 +29,13 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from interpol_portal.arrays import any_of, int_array
-from ncb.access import access_allows
 from ncb.services import audit_record
 
 from ..matching import persons as core
 from ..models import Hit, MatchSweep, MatchSweepChunk, Person
 from ..models.matching import JobStatus
 from ..services.match_keys import candidate_rows, compose, name_frequencies
-from ..services.matching import _live, _ordered, pair_hit
+from ..services.matching import _live, _ordered, pair_hit, pair_query_key, pair_visible
 from .leases import MATCH_SWEEP, work_lease
 
 # Persons read per candidate query of a chunk.
@@ -297,6 +296,9 @@ def _scored_pairs(person_ids: list[int], threshold: float) -> list[tuple[int, in
     ]
 
 
+SWEEP_RULE = "person_name"
+
+
 def sweep_chunk_run(*, person_ids: list[int]) -> int:
     """Record the hits of one chunk's persons (idempotent); return how many were new."""
     pairs = sweep_pairs(person_ids=person_ids)
@@ -311,18 +313,12 @@ def sweep_chunk_run(*, person_ids: list[int]) -> int:
     created = 0
     with transaction.atomic():
         for (record, source), score in ordered.items():
-            if (record.pk, source.owner_id, _query_key(source)) in existing and _visible_both_ways(record, source):
+            key = pair_query_key(source=source, rule=SWEEP_RULE)
+            if (record.pk, source.owner_id, key) in existing and pair_visible(record=record, source=source):
                 continue  # what pair_hit would find, without its query: most pairs of a sweep were hits already
             reason = "; ".join(reason.text for reason in score.reasons)
             created += pair_hit(record=record, source=source, rule=SWEEP_RULE, score=score.value, reason=reason)
     return created
-
-
-SWEEP_RULE = "person_name"
-
-
-def _query_key(source: Person) -> str:
-    return f"{source.DATABASE}:{source.pk}:{SWEEP_RULE}"  # as services.matching.pair_hit keys a hit
 
 
 def _existing_hits(pairs: list[tuple[Person, Person]]) -> set[tuple[int, int, str]]:
@@ -331,7 +327,3 @@ def _existing_hits(pairs: list[tuple[Person, Person]]) -> set[tuple[int, int, st
         return set()
     hits = Hit.objects.filter(any_of("record_id", {record.pk for record, _ in pairs}), database=Person.DATABASE)
     return set(hits.values_list("record_id", "unit_id", "query_key"))
-
-
-def _visible_both_ways(record: Person, source: Person) -> bool:
-    return access_allows(record=record, unit=source.owner) and access_allows(record=source, unit=record.owner)

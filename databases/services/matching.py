@@ -47,7 +47,7 @@ def pair_hit(*, record: GlobalRecord, source: GlobalRecord, rule: str, score: fl
     if not access_allows(record=source, unit=record.owner):
         restricted_match_notify(record=source, unit=record.owner, user=None, action=ACTION)
         return False
-    query_key = f"{source.DATABASE}:{source.pk}:{rule}"
+    query_key = pair_query_key(source=source, rule=rule)
     exists = Hit.objects.filter(
         database=record.DATABASE, record_id=record.pk, unit_id=source.owner_id, query_key=query_key
     ).exists()
@@ -81,6 +81,16 @@ def pair_hit(*, record: GlobalRecord, source: GlobalRecord, rule: str, score: fl
             url=record_url(source),
         )
     return created
+
+
+def pair_query_key(*, source: GlobalRecord, rule: str) -> str:
+    """The query key of the hits `source` makes by `rule` (with the matched record and its owner, one hit)."""
+    return f"{source.DATABASE}:{source.pk}:{rule}"
+
+
+def pair_visible(*, record: GlobalRecord, source: GlobalRecord) -> bool:
+    """Whether each owner may see the other's record: pair_hit records nothing (and tells the owner) otherwise."""
+    return access_allows(record=record, unit=source.owner) and access_allows(record=source, unit=record.owner)
 
 
 def _ordered(a: GlobalRecord, b: GlobalRecord) -> tuple[GlobalRecord, GlobalRecord]:
