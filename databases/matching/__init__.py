@@ -15,6 +15,7 @@ imported instead of them only while they were built from exactly these sources: 
 by an older build. Set MATCHING_PURE_PYTHON=1 to run the sources regardless.
 """
 
+import functools
 import hashlib
 import os
 import sys
@@ -54,6 +55,17 @@ def native_is_current(native_dir: Path = NATIVE_DIR) -> bool:
         return (native_dir / DIGEST_FILE).read_text().strip() == sources_digest()
     except OSError:
         return False
+
+
+@functools.cache
+def template_version() -> int:
+    """The version of the stored person templates (persons.template): a digest of the matching sources, since any
+    change to them may change a template. A template of another version is ignored and its person prepared anew."""
+    digest = hashlib.sha256()
+    for name in COMPILED_MODULES:
+        digest.update((SOURCE_DIR / f"{name}.py").read_bytes())
+    digest.update((SOURCE_DIR / C_SOURCE).read_bytes())
+    return int(digest.hexdigest()[:7], 16)
 
 
 COMPILED = not os.environ.get("MATCHING_PURE_PYTHON") and native_is_current()

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from databases.matching.normalize import PARTICLES, tokens
-from databases.matching.phonetic import token_keys
+from databases.matching.phonetic import NATIVE, token_keys
 
 # A name carried by this share of the population or fewer counts as fully distinctive (weight 1.0).
 RARE_SHARE = 1e-5
@@ -18,6 +18,11 @@ UNKNOWN_WEIGHT = 0.9
 # Particles (bin, de, van) and initials identify almost nothing on their own.
 PARTICLE_WEIGHT = 0.1
 INITIAL_WEIGHT = 0.3
+if NATIVE is not None:
+    NATIVE.configure_weights(PARTICLE_WEIGHT, INITIAL_WEIGHT, UNKNOWN_WEIGHT)
+
+# How a token is weighed (token_kind), in the values of scoring.c's templates.
+PARTICLE, INITIAL, NAME = 0, 1, 2
 
 
 def frequency_key(token: str) -> str:
@@ -26,6 +31,13 @@ def frequency_key(token: str) -> str:
     'Mohamed', 'Muhammad' and 'محمد' share one count.
     """
     return token_keys(token)[0].skeleton or token
+
+
+def token_kind(token: str) -> int:
+    """PARTICLE (bin, de, van), INITIAL (one letter) or NAME: which weight a token of a name form gets."""
+    if token in PARTICLES:
+        return PARTICLE
+    return INITIAL if len(token) == 1 else NAME
 
 
 class NameFrequencies:
@@ -45,6 +57,7 @@ class NameFrequencies:
         self.alignments: dict[tuple, float] = {}
         # Name forms with these weights in the layout of the C alignment (databases.matching.names.native_form).
         self.native_forms: dict[tuple[str, ...], bytes] = {}
+        self._key_weights: dict[str, float] | None = None
 
     @classmethod
     def from_counts(cls, token_counts: Mapping[str, int]) -> NameFrequencies:
@@ -66,14 +79,28 @@ class NameFrequencies:
         """Return how many persons carry the token or a spelling with the same skeleton."""
         return self._counts.get(frequency_key(token), 0)
 
+    def key_weights(self) -> dict[str, float]:
+        """The weight of a NAME token by its frequency key, for the keys counted (others weigh UNKNOWN_WEIGHT).
+
+        What scoring.c's weigh() reads to give stored templates (persons.template) the weights of this table.
+        """
+        if self._key_weights is None:
+            self._key_weights = {
+                key: min(1.0, max(MIN_WEIGHT, math.log(self._total / count) / self._rare_log))
+                for key, count in self._counts.items()
+                if count
+            }
+        return self._key_weights
+
     def weight(self, token: str) -> float:
         """Return the evidential weight of sharing this token: 1.0 for rare names, MIN_WEIGHT for the commonest."""
         cached = self._cache.get(token)
         if cached is not None:
             return cached
-        if token in PARTICLES:
+        kind = token_kind(token)
+        if kind == PARTICLE:
             value = PARTICLE_WEIGHT
-        elif len(token) == 1:
+        elif kind == INITIAL:
             value = INITIAL_WEIGHT
         else:
             count = self.count(token)

@@ -221,23 +221,32 @@ def native_form(form: NameForm, frequencies: NameFrequencies) -> bytes:
     memory = frequencies.native_forms
     packed = memory.get(form.tokens)
     if packed is None:
-        assert NATIVE is not None
         if len(memory) >= NATIVE_FORMS_MEMORY:
             memory.clear()
-        weights = [frequencies.weight(token) for token in form.tokens]
-        units = [
-            (
-                unit.mask,
-                unit.initial,
-                unit.mask.bit_length() - 1,  # the head: a particle run weighs as the token it is glued to
-                _first_letter_code(unit.text),
-                unit.text,
-                b"" if unit.initial else packed_keys(unit.text),
-            )
-            for unit in form.units
-        ]
-        packed = memory[form.tokens] = NATIVE.pack_form(weights, units)
+        packed = memory[form.tokens] = _pack_form(form, [frequencies.weight(token) for token in form.tokens])
     return packed
+
+
+def template_form(form: NameForm) -> bytes:
+    """The form in the layout of the C version with every weight 0: the part of a person's template
+    (persons.template) that scoring.c's weigh() gives the weights of a frequency table."""
+    return _pack_form(form, [0.0] * len(form.tokens))
+
+
+def _pack_form(form: NameForm, weights: list[float]) -> bytes:
+    assert NATIVE is not None
+    units = [
+        (
+            unit.mask,
+            unit.initial,
+            unit.mask.bit_length() - 1,  # the head: a particle run weighs as the token it is glued to
+            _first_letter_code(unit.text),
+            unit.text,
+            b"" if unit.initial else packed_keys(unit.text),
+        )
+        for unit in form.units
+    ]
+    return NATIVE.pack_form(weights, units)
 
 
 def _must_match_unmatched(

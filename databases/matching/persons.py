@@ -8,13 +8,22 @@ must not be flooded with homonyms.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from databases.matching.blocking import blocking_keys, dated_query_keys, query_keys
 from databases.matching.dates import DateAgreement, PartialDate, compare_dates, parse_partial_date
-from databases.matching.frequencies import NO_FREQUENCIES, NameFrequencies
-from databases.matching.names import NameForm, align, align_value, align_value_reaching, name_forms, native_form
+from databases.matching.frequencies import NO_FREQUENCIES, NameFrequencies, frequency_key, token_kind
+from databases.matching.names import (
+    NameForm,
+    align,
+    align_value,
+    align_value_reaching,
+    name_forms,
+    native_form,
+    template_form,
+)
 from databases.matching.phonetic import NATIVE
 from databases.matching.reasons import Reason
 
@@ -26,12 +35,15 @@ __all__ = [
     "dates_can_rule_out",
     "blocking_keys",
     "dated_query_keys",
+    "can_decide_templates",
     "dates_rule_out",
+    "decide_templates",
     "prepare",
     "query_keys",
     "reaches",
     "reaches_all",
     "score",
+    "template",
 ]
 
 # Score from which a candidate is shown to the reviewer (the lead moves it to settings). Chosen on the tune split
@@ -249,13 +261,12 @@ def reaches_all(
     index: dict[int, int] = {}
     persons: list[bytes] = []
     flat: list[int] = []
-    codes: dict[str, int] = {}
     for pair in pairs:
         for person in pair:
             position = index.get(id(person))  # the pairs hold the persons: their ids stay theirs meanwhile
             if position is None:
                 position = index[id(person)] = len(persons)
-                persons.append(_native_person(person, frequencies, codes))
+                persons.append(_native_person(person, frequencies))
             flat.append(position)
     statuses = NATIVE.decide(persons, flat, threshold)
     return [
@@ -264,15 +275,34 @@ def reaches_all(
     ]
 
 
-def _code(value: str, codes: dict[str, int]) -> int:
-    """A small integer for a sex or a nationality, the same for equal strings within one call (from 1)."""
-    code = codes.get(value)
-    if code is None:
-        code = codes[value] = len(codes) + 1
-    return code
+# Sexes and nationalities as scoring.c compares them: the same integers in every process, since templates are stored.
+_SEX_CODES = {"M": 1, "F": 2}
+_OTHER_NATIONALITIES: dict[str, int] = {}
+_OTHER_BASE = 1 << 24  # above any three ASCII letters packed
 
 
-def _native_person(person: PreparedPerson, frequencies: NameFrequencies, codes: dict[str, int]) -> bytes:
+def _nationality_code(value: str) -> int:
+    """A country code's up to three ASCII letters packed into an integer; others numbered in this process only."""
+    if _storable_nationality(value):
+        code = 0
+        for char in value:
+            code = code << 8 | ord(char)
+        return code
+    other = _OTHER_NATIONALITIES.get(value)
+    if other is None:
+        other = _OTHER_NATIONALITIES[value] = _OTHER_BASE + len(_OTHER_NATIONALITIES)
+    return other
+
+
+def _storable_nationality(value: str) -> bool:
+    return 0 < len(value) <= 3 and value.isascii()
+
+
+def _native_person(person: PreparedPerson, frequencies: NameFrequencies) -> bytes:
+    return _packed_person(person, [native_form(form, frequencies) for form in person.names])
+
+
+def _packed_person(person: PreparedPerson, forms: list[bytes]) -> bytes:
     assert NATIVE is not None
     dob = person.dob
     year, month, day = dob if dob is not None else (0, None, None)
@@ -281,10 +311,48 @@ def _native_person(person: PreparedPerson, frequencies: NameFrequencies, codes: 
         year,
         month or 0,
         day or 0,
-        _code(person.sex, codes) if person.sex else 0,
-        sorted(_code(nationality, codes) for nationality in person.nationalities),
-        [native_form(form, frequencies) for form in person.names],
+        _SEX_CODES.get(person.sex or "", 0),
+        sorted(_nationality_code(nationality) for nationality in person.nationalities),
+        forms,
     )
+
+
+def template(person: PreparedPerson) -> bytes | None:
+    """The person packed for scoring.c without the weights of a frequency table, to store with the record.
+
+    decide_templates() gives stored templates the weights of the current table in C, instead of preparing and
+    packing each candidate in Python (most of a screening's time). None when the C version is not built, or
+    when a nationality is not a country code (its number would be this process's only).
+    """
+    if NATIVE is None or not all(_storable_nationality(value) for value in person.nationalities):
+        return None
+    trailer = array("i")
+    for form in person.names:
+        for token in form.tokens:
+            key = frequency_key(token)
+            trailer.extend((token_kind(token), len(key)))
+            trailer.extend(ord(char) for char in key)
+    return _packed_person(person, [template_form(form) for form in person.names]) + trailer.tobytes()
+
+
+def can_decide_templates(threshold: float) -> bool:
+    """True when decide_templates can answer at `threshold` (the C version built, four decimals at most)."""
+    return NATIVE is not None and round(threshold, 4) == threshold
+
+
+def decide_templates(
+    query: PreparedPerson, templates: Sequence[bytes], frequencies: NameFrequencies, threshold: float
+) -> list[bool | None]:
+    """Per stored template (template()), whether the query reaches the threshold with that person; None when the
+    value is too close to the rounding to tell in C (reaches() with the prepared person tells).
+
+    Only where can_decide_templates(threshold).
+    """
+    assert NATIVE is not None
+    persons = [_native_person(query, frequencies), *NATIVE.weigh(templates, frequencies.key_weights())]
+    flat = [0, 1] * len(templates)
+    flat[1::2] = range(1, len(persons))
+    return [None if status == _ASK else status == _YES for status in NATIVE.decide(persons, flat, threshold)]
 
 
 def screen(

@@ -12,7 +12,8 @@
  *     each its length followed by its code points.
  * pack_form(weights, units) does the same for a name form with its tokens' weights (names.native_form), and
  * reach(query, candidate, floor) aligns two of them. pack_person(...) packs a prepared person with its forms, and
- * decide(persons, pairs, threshold) decides pairs of them (persons.reaches_all).
+ * decide(persons, pairs, threshold) decides pairs of them (persons.reaches_all). weigh(templates, weights) makes
+ * packed persons from stored templates, which hold no weights (persons.template).
  * The arithmetic is the Python's, with the weights the Python modules give (configure_similarity,
  * configure_alignment, configure_evidence) and in the same order (built with -ffp-contract=off): equal inputs give
  * equal doubles, which tests/databases/matching/test_native_c.py checks against the Python.
@@ -872,6 +873,136 @@ done:
     return packed;
 }
 
+/* --- templates: packed persons without their weights ---------------------------------------------------------
+ *
+ * A person's template is what pack_person() makes of it with every token weight 0, followed by, per form and per
+ * token, the token's kind (TOKEN_PARTICLE, TOKEN_INITIAL or TOKEN_NAME), then the length and code points of its
+ * frequency key (frequencies.frequency_key). It does not depend on a frequency table, so it is made once per record
+ * and stored (databases.models.PersonTemplate); weigh() turns templates into packed persons with the weights of a
+ * table, as frequencies.NameFrequencies.weight gives them. */
+
+enum { TOKEN_PARTICLE = 0, TOKEN_INITIAL = 1, TOKEN_NAME = 2 };
+
+static struct {
+    int set;
+    double particle, initial, unknown; /* frequencies.PARTICLE_WEIGHT, INITIAL_WEIGHT, UNKNOWN_WEIGHT */
+} token_weights;
+
+/* The packed person at the start of a template and where its forms start; -1 when malformed. */
+static int template_forms(const char *bytes, Py_ssize_t size, Py_ssize_t *forms, int32_t *n_forms, Py_ssize_t *end) {
+    const int32_t *words = (const int32_t *)bytes;
+    Py_ssize_t n_words = size / 4;
+    if (size % 4 || n_words < 7) return -1;
+    int32_t n_nationalities = words[5];
+    if (n_nationalities < 0 || n_words < 7 + (Py_ssize_t)n_nationalities) return -1;
+    *n_forms = words[6 + n_nationalities];
+    if (*n_forms < 0) return -1;
+    *forms = 4 * (7 + (Py_ssize_t)n_nationalities);
+    Py_ssize_t cursor = *forms;
+    for (int32_t f = 0; f < *n_forms; f++) {
+        int32_t form_size;
+        if (size - cursor < 4) return -1;
+        memcpy(&form_size, bytes + cursor, 4);
+        if (form_size < 8 || size - cursor - 4 < form_size) return -1;
+        cursor += 4 + ((form_size + 3) / 4) * 4;
+        if (cursor > size) return -1;
+    }
+    *end = cursor;
+    return 0;
+}
+
+/* One template weighed into a new packed person; NULL with an exception set on failure. */
+static PyObject *weigh_one(PyObject *template, PyObject *table) {
+    if (!PyBytes_Check(template)) {
+        PyErr_SetString(PyExc_TypeError, "a template is bytes (persons.template)");
+        return NULL;
+    }
+    const char *bytes = PyBytes_AS_STRING(template);
+    Py_ssize_t size = PyBytes_GET_SIZE(template), forms, end;
+    int32_t n_forms;
+    if (template_forms(bytes, size, &forms, &n_forms, &end) < 0) goto malformed;
+    PyObject *packed = PyBytes_FromStringAndSize(bytes, end);
+    if (packed == NULL) return NULL;
+    char *out = PyBytes_AS_STRING(packed);
+    const int32_t *trailer = (const int32_t *)(bytes + end), *trailer_end = (const int32_t *)(bytes + size);
+    Py_ssize_t cursor = forms;
+    for (int32_t f = 0; f < n_forms; f++) {
+        int32_t form_size, n_tokens;
+        memcpy(&form_size, bytes + cursor, 4);
+        memcpy(&n_tokens, bytes + cursor + 4, 4);
+        if (n_tokens < 1 || n_tokens > MAX_TOKENS || form_size < 8 + 8 * n_tokens) goto malformed_packed;
+        for (int32_t t = 0; t < n_tokens; t++) {
+            if (trailer_end - trailer < 2) goto malformed_packed;
+            int32_t kind = *trailer++, length = *trailer++;
+            if (length < 0 || trailer_end - trailer < length) goto malformed_packed;
+            double weight;
+            if (kind == TOKEN_PARTICLE) {
+                weight = token_weights.particle;
+            } else if (kind == TOKEN_INITIAL) {
+                weight = token_weights.initial;
+            } else if (kind == TOKEN_NAME) {
+                PyObject *key = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, trailer, length);
+                if (key == NULL) goto failed;
+                PyObject *value = PyDict_GetItemWithError(table, key); /* borrowed */
+                Py_DECREF(key);
+                if (value == NULL && PyErr_Occurred()) goto failed;
+                weight = value == NULL ? token_weights.unknown : PyFloat_AsDouble(value);
+                if (weight == -1.0 && PyErr_Occurred()) goto failed;
+            } else {
+                goto malformed_packed;
+            }
+            trailer += length;
+            memcpy(out + cursor + 4 + 8 + 8 * (Py_ssize_t)t, &weight, 8);
+        }
+        cursor += 4 + ((form_size + 3) / 4) * 4;
+    }
+    if (trailer != trailer_end) goto malformed_packed;
+    return packed;
+malformed_packed:
+    Py_DECREF(packed);
+malformed:
+    PyErr_SetString(PyExc_ValueError, "malformed person template");
+    return NULL;
+failed:
+    Py_DECREF(packed);
+    return NULL;
+}
+
+/* weigh(templates, weights) -> list of packed persons: `weights` maps frequency keys to weights (a dict). */
+static PyObject *weigh(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (!token_weights.set) {
+        PyErr_SetString(PyExc_RuntimeError, "the token weights were not given (frequencies configures them on import)");
+        return NULL;
+    }
+    if (nargs != 2 || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "weigh() takes templates and a dict of weights by frequency key");
+        return NULL;
+    }
+    PyObject *templates = PySequence_Fast(args[0], "the templates are a sequence of bytes");
+    if (templates == NULL) return NULL;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(templates);
+    PyObject *result = PyList_New(count);
+    if (result != NULL) {
+        for (Py_ssize_t i = 0; i < count; i++) {
+            PyObject *packed = weigh_one(PySequence_Fast_GET_ITEM(templates, i), args[1]);
+            if (packed == NULL) {
+                Py_CLEAR(result);
+                break;
+            }
+            PyList_SET_ITEM(result, i, packed);
+        }
+    }
+    Py_DECREF(templates);
+    return result;
+}
+
+static PyObject *configure_weights(PyObject *module, PyObject *args) {
+    if (!PyArg_ParseTuple(args, "ddd", &token_weights.particle, &token_weights.initial, &token_weights.unknown))
+        return NULL;
+    token_weights.set = 1;
+    Py_RETURN_NONE;
+}
+
 static PyObject *configure_similarity(PyObject *module, PyObject *args) {
     if (!PyArg_ParseTuple(args, "(ddd)(ddd)dd", &similarity_weights.same[0], &similarity_weights.same[1],
                           &similarity_weights.same[2], &similarity_weights.cross[0], &similarity_weights.cross[1],
@@ -919,6 +1050,10 @@ static PyMethodDef methods[] = {
      "reach(query_form, candidate_form, floor) -> float: names.reaching_python on packed forms."},
     {"pack_person", (PyCFunction)(void (*)(void))pack_person, METH_FASTCALL,
      "pack_person(has_dob, year, month, day, sex, nationalities, forms) -> bytes: a person for decide()."},
+    {"configure_weights", configure_weights, METH_VARARGS,
+     "configure_weights(particle, initial, unknown): frequencies' weights of particles, initials and unknown names."},
+    {"weigh", (PyCFunction)(void (*)(void))weigh, METH_FASTCALL,
+     "weigh(templates, weights) -> list: packed persons for decide() from templates and weights by frequency key."},
     {"decide", (PyCFunction)(void (*)(void))decide, METH_FASTCALL,
      "decide(persons, pairs, threshold) -> bytes: per pair 0 (no), 1 (reaches) or 2 (ask Python)."},
     {NULL, NULL, 0, NULL},

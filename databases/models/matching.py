@@ -45,6 +45,29 @@ class PersonKey(models.Model):
         return self.key
 
 
+class PersonTemplate(models.Model):
+    """A person packed for scoring in C, without the weights of a name-frequency table (matching.persons.template).
+
+    Written with the person's blocking keys; screening reads it with the candidate rows instead of preparing each
+    candidate in Python. It counts only while `version` is the matching code's (matching.template_version) and
+    `updated_at` the person's: otherwise the person is prepared from its row, as without a template.
+    """
+
+    person = models.OneToOneField(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, primary_key=True, related_name="template"
+    )
+    version = models.IntegerField(_("version"))
+    updated_at = models.DateTimeField(_("person updated"))
+    data = models.BinaryField(_("packed person"))
+
+    class Meta:
+        verbose_name = _("person scoring template")
+        verbose_name_plural = _("person scoring templates")
+
+    def __str__(self) -> str:
+        return f"template of person {self.person_id}"
+
+
 class JobStatus(models.TextChoices):
     PENDING = "pending", _("Waiting")
     RUNNING = "running", _("Running")

@@ -29,7 +29,8 @@ from ..copy_format import copy_line, vacuum_analyze
 from ..matching import persons as core
 from ..matching.dates import PartialDate, parse_partial_date
 from ..matching.frequencies import NameFrequencies
-from ..models import Person, PersonAlias, PersonKey
+from ..matching import template_version
+from ..models import Person, PersonAlias, PersonKey, PersonTemplate
 
 KEY_LENGTH = PersonKey._meta.get_field("key").max_length
 # Person rows read to build the name frequencies: a sample is as good as the whole table for weights.
@@ -98,21 +99,53 @@ def probe_keys(family_name: str, given_names: str) -> frozenset[str]:
 
 
 KeyRow = tuple[int, str, PartialDate | None]
+TemplateRow = tuple[int, datetime.datetime, bytes]
 
 
-def _key_rows(person_ids: Sequence[int]) -> Iterable[KeyRow]:
-    """(person id, key, date of birth) for each key of the given persons: one query for persons, one for aliases."""
+@dataclass(slots=True)
+class StoredInputs:
+    """What the stored matching data of some persons is made from: their keys and their templates."""
+
+    keys: list[KeyRow]
+    templates: list[TemplateRow]
+
+
+def _stored_inputs(person_ids: Sequence[int]) -> StoredInputs:
+    """Keys and templates of the given persons: one query each for persons, aliases and nationalities."""
     aliases: dict[int, list[str]] = {}
     for person_id, name in PersonAlias.objects.filter(person_id__in=person_ids).values_list("person_id", "name"):
         aliases.setdefault(person_id, []).append(name)
+    nationalities: dict[int, list[str]] = {}
+    through = Person.nationalities.through.objects.filter(person_id__in=person_ids)
+    for person_id, iso3 in through.values_list("person_id", "country__iso3"):
+        nationalities.setdefault(person_id, []).append(iso3)
     rows = Person.objects.filter(pk__in=person_ids).values_list(
-        "pk", "family_name", "given_names", "family_name_latin", "given_names_latin", "date_of_birth"
+        "pk",
+        "family_name",
+        "given_names",
+        "family_name_latin",
+        "given_names_latin",
+        "date_of_birth",
+        "sex",
+        "updated_at",
     )
-    for pk, family, given, latin_family, latin_given, dob in rows:
+    result = StoredInputs([], [])
+    for pk, family, given, latin_family, latin_given, dob, sex, updated in rows:
         names = row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
         date = parse_partial_date(dob)
-        for key in person_keys_of(family, given, names):
-            yield pk, key, date
+        result.keys.extend((pk, key, date) for key in person_keys_of(family, given, names))
+        person = core_person(
+            family_name=family,
+            given_names=given,
+            aliases=names,
+            date_of_birth=dob,
+            sex=sex,
+            nationalities=nationalities.get(pk, ()),
+        )
+        packed = core.template(core.prepare(person))
+        if packed is not None:
+            result.templates.append((pk, updated, packed))
+    return result
 
 
 def _key(pk: int, key: str, date: PartialDate | None) -> PersonKey:
@@ -120,16 +153,23 @@ def _key(pk: int, key: str, date: PartialDate | None) -> PersonKey:
     return PersonKey(person_id=pk, key=key, birth_year=year, birth_month=month, birth_day=day)
 
 
+def _template(pk: int, updated: datetime.datetime, packed: bytes) -> PersonTemplate:
+    return PersonTemplate(person_id=pk, version=template_version(), updated_at=updated, data=packed)
+
+
 @transaction.atomic
 def person_keys_refresh(*, person_ids: Sequence[int]) -> int:
-    """Replace the blocking keys of these persons (after a save or an import chunk); return keys written."""
+    """Replace the blocking keys and templates of these persons (after a save or an import chunk); return keys
+    written."""
     person_ids = list(person_ids)
     if not person_ids:
         return 0
     PersonKey.objects.filter(person_id__in=person_ids).delete()
-    rows = [_key(*row) for row in _key_rows(person_ids)]
-    PersonKey.objects.bulk_create(rows, batch_size=5000)
-    return len(rows)
+    PersonTemplate.objects.filter(person_id__in=person_ids).delete()
+    inputs = _stored_inputs(person_ids)
+    PersonKey.objects.bulk_create([_key(*row) for row in inputs.keys], batch_size=5000)
+    PersonTemplate.objects.bulk_create([_template(*row) for row in inputs.templates], batch_size=2000)
+    return len(inputs.keys)
 
 
 # Indexes of a table that no constraint owns (the primary key's stays: COPY fills it cheaply in id order).
@@ -143,7 +183,7 @@ FOREIGN_KEYS_SQL = (
 
 
 def person_keys_rebuild(*, chunk: int = 20_000, stdout=None) -> int:
-    """Recompute the whole key table in chunks of person ids (PostgreSQL COPY when available).
+    """Recompute the whole key table and the templates in chunks of person ids (PostgreSQL COPY when available).
 
     On PostgreSQL the table is emptied, loaded and re-indexed in one transaction: COPY into a table without its
     secondary indexes and building them afterwards is several times faster than updating them row by row (tens
@@ -151,12 +191,13 @@ def person_keys_rebuild(*, chunk: int = 20_000, stdout=None) -> int:
     """
     if connection.vendor != "postgresql":
         PersonKey.objects.all().delete()
+        PersonTemplate.objects.all().delete()
         return _keys_load(chunk, stdout)
     table = PersonKey._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
         # Deferred foreign-key checks of this transaction must run before a TRUNCATE.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(f"TRUNCATE {table}")
+        cursor.execute(f"TRUNCATE {table}, {PersonTemplate._meta.db_table}")
         cursor.execute(SECONDARY_INDEXES_SQL, [table])
         indexes = cursor.fetchall()
         cursor.execute(FOREIGN_KEYS_SQL, [table])
@@ -176,6 +217,7 @@ def person_keys_rebuild(*, chunk: int = 20_000, stdout=None) -> int:
         if stdout is not None:
             stdout.write(f"  indexes built in {time.monotonic() - started:.0f} s")
     vacuum_analyze(table)  # the visibility map lets candidate look-ups read the index alone
+    vacuum_analyze(PersonTemplate._meta.db_table)
     return total
 
 
@@ -188,8 +230,10 @@ def _keys_load(chunk: int, stdout) -> int:
         if not ids:
             break
         last = ids[-1]
+        inputs = _stored_inputs(ids)
         with transaction.atomic():
-            total += _write_keys(list(_key_rows(ids)))
+            total += _write_keys(inputs.keys)
+            _write_templates(inputs.templates)
         if stdout is not None:
             stdout.write(f"  {last} persons up to id, {total} keys, {time.monotonic() - started:.0f} s")
     return total
@@ -204,6 +248,20 @@ def _write_keys(rows: list[KeyRow]) -> int:
     with connection.cursor() as cursor:
         cursor.cursor.copy_expert(f"COPY {PersonKey._meta.db_table} ({columns}) FROM STDIN", buffer)
     return len(rows)
+
+
+def _write_templates(rows: list[TemplateRow]) -> None:
+    if connection.vendor != "postgresql":
+        PersonTemplate.objects.bulk_create([_template(*row) for row in rows], batch_size=2000)
+        return
+    version = template_version()
+    # bytea in COPY's text format: \x and the hex digits (copy_line escapes the backslash).
+    lines = (copy_line((pk, version, updated.isoformat(), "\\x" + packed.hex())) for pk, updated, packed in rows)
+    columns = "person_id, version, updated_at, data"
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(
+            f"COPY {PersonTemplate._meta.db_table} ({columns}) FROM STDIN", io.StringIO("".join(lines))
+        )
 
 
 # --- frequencies and prepared persons ---------------------------------------------------------------------------
@@ -296,13 +354,19 @@ def forget_frequencies() -> None:
 
 @dataclass(slots=True)
 class CandidateRow:
-    """A person from the candidate query: what scoring, the access policy and the answer need."""
+    """A person from the candidate query: what scoring, the access policy and the answer need.
+
+    Scoring needs `prepared`, or the person's stored `template` (then `prepared` is made only if the template
+    reaches the threshold, from `columns`, the row's PERSON_COLUMNS).
+    """
 
     id: int
     owner_id: int
     reference: str
     visible: bool
-    prepared: core.PreparedPerson
+    prepared: core.PreparedPerson | None
+    template: bytes | None = None
+    columns: tuple = ()
 
 
 PERSON_COLUMNS = (
@@ -451,18 +515,23 @@ def candidate_cap(dob: PartialDate | None) -> int:
     return settings.MATCH_MAX_CANDIDATES if dob is not None else settings.MATCH_MAX_CANDIDATES_WITHOUT_DATE
 
 
-def _candidate_rows_query(ids: list[int], today: datetime.date, visible: Q):
-    """PERSON_COLUMNS and `visible` (True for all when empty) of the active, reviewed persons among `ids`."""
+def _candidate_rows_query(ids: list[int], today: datetime.date, visible: Q, templates: bool):
+    """PERSON_COLUMNS and `visible` (True for all when empty) of the active, reviewed persons among `ids`, with
+    their TEMPLATE_COLUMNS when `templates`."""
     persons = Person.objects.filter(pk__in=id_array(ids), status__in=ACTIVE_STATUSES, review_by__gte=today)
     shown = ExpressionWrapper(visible, output_field=BooleanField()) if visible.children else Value(True)
-    return persons.annotate(_visible=shown).order_by().values_list(*PERSON_COLUMNS, "_visible")
+    extra = TEMPLATE_COLUMNS if templates else ()
+    return persons.annotate(_visible=shown).order_by().values_list(*PERSON_COLUMNS, *extra, "_visible")
+
+
+TEMPLATE_COLUMNS = ("template__version", "template__updated_at", "template__data")
 
 
 @functools.cache
-def _candidate_rows_statement(policy: bool) -> CompiledQuery:
+def _candidate_rows_statement(policy: bool, templates: bool) -> CompiledQuery:
     visible = visibility_stand_in_q(Person) if policy else Q()
     return CompiledQuery(
-        _candidate_rows_query(STAND_IN_IDS, STAND_IN_DATE, visible),
+        _candidate_rows_query(STAND_IN_IDS, STAND_IN_DATE, visible, templates),
         ids=STAND_IN_IDS,
         today=STAND_IN_DATE,
         **(STAND_IN_VIEWER if policy else {}),
@@ -470,11 +539,12 @@ def _candidate_rows_statement(policy: bool) -> CompiledQuery:
 
 
 def candidate_rows(
-    ids: Sequence[int], *, unit, dob: PartialDate | None = None, threshold: float = 1.0
+    ids: Sequence[int], *, unit, dob: PartialDate | None = None, threshold: float = 1.0, templates: bool = False
 ) -> list[CandidateRow]:
     """Active, reviewed persons among `ids`, each marked visible or not to `unit` by the access policy.
 
     With `dob`, persons whose date of birth alone keeps them below `threshold` are left out before preparing.
+    With `templates`, persons with a current stored template come with it and are not prepared (the others are).
     """
     if not ids:
         return []
@@ -482,11 +552,49 @@ def candidate_rows(
     viewer = stand_in_values(unit) if policy else {}
     if connection.vendor == "postgresql" and viewer is not None:
         # Compiled by the ORM and prepared by PostgreSQL once: the same query as below, for a fraction of the time.
-        rows = _candidate_rows_statement(policy).rows(ids=list(ids), today=timezone.localdate(), **viewer)
+        statement = _candidate_rows_statement(policy, templates)
+        rows = statement.rows(ids=list(ids), today=timezone.localdate(), **viewer)
     else:
         visible = visibility_q(Person, unit) if policy else Q()
-        rows = list(_candidate_rows_query(list(ids), timezone.localdate(), visible))
+        rows = list(_candidate_rows_query(list(ids), timezone.localdate(), visible, templates))
     if dob is not None:
         rows = [row for row in rows if not core.dates_rule_out(dob, parse_partial_date(row[DOB_COLUMN]), threshold)]
-    prepared = prepared_persons([row[:-1] for row in rows])
-    return [CandidateRow(row[0], row[1], row[2], bool(row[-1]), prepared[row[0]]) for row in rows]
+    width = len(PERSON_COLUMNS)
+    stored: dict[int, bytes] = {}
+    if templates:
+        version = template_version()
+        for row in rows:
+            # A template counts only if made by this code from the row as it is now.
+            if row[width] == version and row[width + 1] == row[3]:
+                stored[row[0]] = bytes(row[width + 2])
+    prepared = prepared_persons([row[:width] for row in rows if row[0] not in stored])
+    return [
+        CandidateRow(row[0], row[1], row[2], bool(row[-1]), prepared.get(row[0]), stored.get(row[0]), row[:width])
+        for row in rows
+    ]
+
+
+def candidates_scored(
+    query: core.PreparedPerson, rows: list[CandidateRow], threshold: float
+) -> list[tuple[CandidateRow, core.Score]]:
+    """The rows whose persons reach `threshold` with the query, scored and explained, best first.
+
+    The same as core.screen on every row prepared; but persons with a template are decided in C from it, and
+    only those that reach the threshold (or come too close to its rounding for C to tell) are prepared.
+    """
+    frequencies = name_frequencies()
+    stored = [row for row in rows if row.prepared is None]
+    decided = core.decide_templates(query, [row.template for row in stored], frequencies, threshold) if stored else []
+    sure = [row for row, reaches in zip(stored, decided, strict=True) if reaches]
+    unsure = [row for row, reaches in zip(stored, decided, strict=True) if reaches is None]
+    prepared = prepared_persons([row.columns for row in sure + unsure])
+    for row in sure + unsure:
+        row.prepared = prepared[row.id]
+    others = [row for row in rows if row.template is None] + unsure
+    scored = [(row, core.score(query, row.prepared, frequencies)) for row in sure]
+    screened = core.screen(query, [(index, row.prepared) for index, row in enumerate(others)], frequencies, threshold)
+    scored.extend((others[index], score) for index, score in screened)
+    # The order of core.screen over all rows: best first, ties in the rows' order.
+    position = {row.id: index for index, row in enumerate(rows)}
+    scored.sort(key=lambda item: (-item[1].value, position[item[0].id]))
+    return scored

@@ -27,8 +27,8 @@ from .match_keys import (
     candidate_cap,
     candidate_ids,
     candidate_rows,
+    candidates_scored,
     core_person,
-    name_frequencies,
 )
 
 SEXES = {"M", "F", "X", "U"}
@@ -166,10 +166,11 @@ def person_candidates(query: core.Person, *, unit: Unit | None, threshold: float
     dob = prepared.dob if core.dates_can_rule_out(threshold) else None
     names = (query.family_name, query.given_names, query.aliases)
     ids = candidate_ids(core.query_keys(*names), dob=dob, dated_keys=core.dated_query_keys(*names))
-    rows = {row.id: row for row in candidate_rows(ids, unit=unit, dob=prepared.dob, threshold=threshold)}
-    scored = core.screen(prepared, [(row.id, row.prepared) for row in rows.values()], name_frequencies(), threshold)
-    visible = [(rows[pk], score) for pk, score in scored if rows[pk].visible]
-    hidden = [rows[pk] for pk, _score in scored if not rows[pk].visible]
+    templates = core.can_decide_templates(threshold)
+    rows = candidate_rows(ids, unit=unit, dob=prepared.dob, threshold=threshold, templates=templates)
+    scored = candidates_scored(prepared, rows, threshold)
+    visible = [(row, score) for row, score in scored if row.visible]
+    hidden = [row for row, _score in scored if not row.visible]
     return PersonCandidates(visible, hidden, compared_all=len(ids) < candidate_cap(dob))
 
 

@@ -6,6 +6,7 @@ limit of 64 letters) and letters outside the phonetic classes, compared in one p
 """
 
 import random
+import sys
 from dataclasses import replace
 
 import pytest
@@ -13,7 +14,15 @@ import pytest
 from databases import matching
 from databases.matching import names, phonetic
 from databases.matching.frequencies import NameFrequencies
-from databases.matching.persons import Person, _native_person, prepare, reaches, reaches_all
+from databases.matching.persons import (
+    Person,
+    _native_person,
+    decide_templates,
+    prepare,
+    reaches,
+    reaches_all,
+    template,
+)
 
 pytestmark = pytest.mark.skipif(
     phonetic.NATIVE is None, reason="the matching core is not compiled here (make native needs a C compiler)"
@@ -118,7 +127,7 @@ def test_pairs_of_persons_in_c_reach_the_threshold_as_in_python():
 
 def test_a_value_just_below_the_threshold_is_left_to_pythons_rounding():
     same = prepare(Person(family_name="Haddad", given_names="Omar"))  # identical names, nothing else: exactly 1.0
-    packed = _native_person(same, NameFrequencies({}), {})
+    packed = _native_person(same, NameFrequencies({}))
     statuses = phonetic.NATIVE.decide([packed], [0, 0, 0, 0, 0, 0], 1.0)
     assert phonetic.NATIVE.decide([packed], [0, 0], 1.0) == bytes([1])  # reaches
     assert phonetic.NATIVE.decide([packed], [0, 0], 1.0001) == bytes([2])  # round(1.0, 4) decides
@@ -142,3 +151,52 @@ def test_hostile_names_get_the_same_answers_in_c():
     pairs = [(a, b) for a in people[::7] for b in people[::5]] + [(people[-1], people[-6])]
     for threshold in (0.0, 0.5, 0.75):
         assert reaches_all(pairs, frequencies, threshold) == [reaches(a, b, frequencies, threshold) for a, b in pairs]
+
+
+def test_a_template_weighed_is_the_person_packed_with_the_weights_of_the_table():
+    rng = random.Random(23)
+    people = [prepare(_person(rng)) for _ in range(500)]
+    tables = [
+        NameFrequencies({}),
+        NameFrequencies.from_names(["mohamed", "omar", "ali"] * 300 + [_name(rng) for _ in range(2000)]),
+    ]
+    templates = [template(person) for person in people]
+    for frequencies in tables:
+        weighed = phonetic.NATIVE.weigh(templates, frequencies.key_weights())
+        assert weighed == [_native_person(person, frequencies) for person in people]
+
+
+def test_stored_templates_decide_as_the_prepared_persons():
+    rng = random.Random(29)
+    people = [prepare(_person(rng)) for _ in range(300)]
+    people += [prepare(replace(_person(rng), family_name="mohamed omar", given_names="ali")) for _ in range(100)]
+    frequencies = NameFrequencies.from_names(["mohamed", "omar", "ali"] * 300 + [_name(rng) for _ in range(2000)])
+    templates = [template(person) for person in people]
+    asked = 0
+    for threshold in (0.0, 0.5, 0.62, 0.75, 0.9, 1.0):
+        for query in people[::13]:
+            decided = decide_templates(query, templates, frequencies, threshold)
+            expected = [reaches(query, person, frequencies, threshold) for person in people]
+            asked += decided.count(None)
+            assert [e if d is None else d for d, e in zip(decided, expected, strict=True)] == expected
+    assert asked < 20  # the few values within the rounding's reach of a threshold
+
+
+def test_a_person_whose_nationality_is_not_a_country_code_has_no_template():
+    assert template(prepare(Person(family_name="Haddad", nationalities=("FRA",)))) is not None
+    assert template(prepare(Person(family_name="Haddad", nationalities=("FRANCE",)))) is None
+
+
+def test_malformed_templates_are_refused_not_read():
+    native = phonetic.NATIVE
+    person = prepare(Person(family_name="Haddad", given_names="Omar", nationalities=("EGY",)))
+    good, packed = template(person), _native_person(person, NameFrequencies({}))
+    assert native.weigh([good], {}) == [packed]
+    bad_kind = good[: len(packed)] + (7).to_bytes(4, sys.byteorder) + good[len(packed) + 4 :]
+    for broken in (good[:-4], good + b"\x00\x00\x00\x00", good[:20], b"", b"abc", bad_kind):
+        with pytest.raises(ValueError):
+            native.weigh([broken], {})
+    with pytest.raises(TypeError):
+        native.weigh(["text"], {})
+    with pytest.raises(TypeError):
+        native.weigh([good], [("x", 1.0)])

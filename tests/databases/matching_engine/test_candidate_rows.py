@@ -14,15 +14,16 @@ from tests.databases.factories import PersonFactory, records_under_every_restric
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.parametrize("templates", [False, True])
 @pytest.mark.parametrize("viewer", ["ncb-es", "ncb-fr", "ncb-eg", "gs-lyon", None])
-def test_compiled_candidate_rows_are_the_orm_rows(viewer):
+def test_compiled_candidate_rows_are_the_orm_rows(viewer, templates):
     unit = Unit.objects.get(code=viewer) if viewer else None
     persons = records_under_every_restriction(PersonFactory, closed_status="cancelled")
     ids = [person.pk for person in persons]
     visible = visibility_q(Person, unit) if unit is not None else Q()
-    expected = sorted(_candidate_rows_query(ids, timezone.localdate(), visible))
+    expected = sorted(_candidate_rows_query(ids, timezone.localdate(), visible, templates))
     assert len(expected) == len(Restriction.values)
-    rows = candidate_rows(ids, unit=unit)
+    rows = candidate_rows(ids, unit=unit, templates=templates)
     assert sorted((row.id, row.owner_id, row.reference, row.visible) for row in rows) == [
         (pk, owner, reference, bool(shown)) for pk, owner, reference, *_rest, shown in expected
     ]
