@@ -27,9 +27,9 @@ from ncb.access import STAND_IN_VIEWER, stand_in_values, visibility_q, visibilit
 from ..choices import ACTIVE_STATUSES
 from ..copy_format import copy_line, vacuum_analyze
 from ..matching import persons as core
+from ..matching import template_version
 from ..matching.dates import PartialDate, parse_partial_date
 from ..matching.frequencies import NameFrequencies
-from ..matching import template_version
 from ..models import Person, PersonAlias, PersonKey, PersonTemplate
 
 KEY_LENGTH = PersonKey._meta.get_field("key").max_length

@@ -8,7 +8,7 @@ from databases.matching import persons as core
 from databases.matching import phonetic, template_version
 from databases.models import Person, PersonTemplate
 from databases.services import match_keys, record_create
-from databases.services.match_keys import candidate_rows, person_keys_rebuild, person_keys_refresh
+from databases.services.match_keys import candidate_rows, person_keys_rebuild
 from databases.services.screening import person_candidates, person_screen
 from ncb.models import Country
 
