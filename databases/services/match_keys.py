@@ -1,8 +1,10 @@
-"""The person blocking-key table and candidate retrieval: index look-ups, then scoring in Python.
+"""The person blocking-key table and candidate retrieval: index look-ups, then scoring.
 
-Keys come from databases.matching.blocking (the pure core); this module stores them (PersonKey), finds the
-persons sharing a query's keys, and turns person rows into the core's PreparedPerson, cached per process by
-(id, updated_at) so that a worker screening many queries prepares each candidate once.
+Keys come from databases.matching.blocking (the pure core); this module stores them (PersonKey) with each person's
+template (PersonTemplate: the person packed for the C scoring, without frequency weights), finds the persons
+sharing a query's keys, and decides them from their templates in C (candidates_scored). A person without a current
+template, or one that reaches the threshold and must be explained, is turned into the core's PreparedPerson,
+cached per process by (id, updated_at).
 """
 
 import datetime
@@ -574,6 +576,32 @@ def candidate_rows(
     ]
 
 
+def candidates_worth_reading(query: core.PreparedPerson, ids: list[int], threshold: float) -> list[int]:
+    """The ids among `ids` whose rows screening must read: persons whose stored template reaches the threshold in
+    C (or comes too close to its rounding to tell), and persons without a template of this code.
+
+    A common name without a date of birth has hundreds of candidates and a few reach the threshold: reading their
+    templates alone, from their own small table, costs a fraction of reading and preparing every person's row.
+    The template is as current as the person's keys (both are written together); candidate_rows checks it against
+    the row of each person kept.
+    """
+    if not ids or not core.can_decide_templates(threshold):
+        return ids
+    table = PersonTemplate._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT person_id, data FROM {table} WHERE person_id = ANY(%s) AND version = %s",
+            [ids, template_version()],
+        )
+        stored = {pk: bytes(data) for pk, data in cursor.fetchall()}
+    if not stored:
+        return ids
+    templated = list(stored)
+    decided = core.decide_templates(query, list(stored.values()), name_frequencies(), threshold)
+    dropped = {pk for pk, reaches in zip(templated, decided, strict=True) if reaches is False}
+    return [pk for pk in ids if pk not in dropped]
+
+
 def candidates_scored(
     query: core.PreparedPerson, rows: list[CandidateRow], threshold: float
 ) -> list[tuple[CandidateRow, core.Score]]:
@@ -594,7 +622,5 @@ def candidates_scored(
     scored = [(row, core.score(query, row.prepared, frequencies)) for row in sure]
     screened = core.screen(query, [(index, row.prepared) for index, row in enumerate(others)], frequencies, threshold)
     scored.extend((others[index], score) for index, score in screened)
-    # The order of core.screen over all rows: best first, ties in the rows' order.
-    position = {row.id: index for index, row in enumerate(rows)}
-    scored.sort(key=lambda item: (-item[1].value, position[item[0].id]))
+    scored.sort(key=lambda item: (-item[1].value, item[0].id))  # best first, ties in the order of the records
     return scored

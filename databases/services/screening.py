@@ -12,9 +12,10 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext, gettext_noop, ngettext
 
-from ncb.models import Unit, User
+from ncb.models import Country, Unit, User
 from ncb.services import audit_record, notification_send
 
 from ..identifiers import IdentifierError, normalize_country, parse_partial_date
@@ -28,6 +29,7 @@ from .match_keys import (
     candidate_ids,
     candidate_rows,
     candidates_scored,
+    candidates_worth_reading,
     core_person,
 )
 
@@ -166,8 +168,10 @@ def person_candidates(query: core.Person, *, unit: Unit | None, threshold: float
     dob = prepared.dob if core.dates_can_rule_out(threshold) else None
     names = (query.family_name, query.given_names, query.aliases)
     ids = candidate_ids(core.query_keys(*names), dob=dob, dated_keys=core.dated_query_keys(*names))
+    # Most candidates fall below the threshold: their stored templates tell, without reading their rows.
+    wanted = candidates_worth_reading(prepared, ids, threshold)
     templates = core.can_decide_templates(threshold)
-    rows = candidate_rows(ids, unit=unit, dob=prepared.dob, threshold=threshold, templates=templates)
+    rows = candidate_rows(wanted, unit=unit, dob=prepared.dob, threshold=threshold, templates=templates)
     scored = candidates_scored(prepared, rows, threshold)
     visible = [(row, score) for row, score in scored if row.visible]
     hidden = [row for row, _score in scored if not row.visible]
@@ -272,7 +276,9 @@ def person_screen_query(
         query.person, unit=None if everything else unit, threshold=threshold
     )
     visible = visible[:limit]
-    records = Person.objects.select_related("owner__country").prefetch_related("nationalities")
+    # The nationalities' codes only: a country row carries its names in four languages.
+    nationalities = Prefetch("nationalities", queryset=Country.objects.only("iso3"))
+    records = Person.objects.select_related("owner__country").prefetch_related(nationalities)
     by_id = records.in_bulk([row.id for row, _score in visible] + [row.id for row in hidden])
     with transaction.atomic():
         for row in hidden:

@@ -139,3 +139,25 @@ def test_a_name_shared_by_more_persons_than_one_query_compares_says_so(officer_f
     # A date of birth compares every person within reach of it: all of them here.
     answer = client.post(URL, {**names_only, "date_of_birth": "1975-03-02"}, format="json").json()
     assert answer["compared_all"] is True and [c["reference"] for c in answer["candidates"]][:1] == ["KHATIB-1975"]
+
+
+@pytest.mark.parametrize("candidates", [2, 6])
+def test_the_queries_of_a_screening_do_not_grow_with_its_candidates(person_of, ncb_es, ncb_eg, officer_fr, candidates):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    egypt = Country.objects.get(iso2="EG")
+    for index in range(candidates):
+        person = person_of(ncb_es if index % 2 else ncb_eg, "El Khatib", "Mohamed", reference=f"Q-{index}")
+        person.nationalities.set([egypt])
+    client = token_client(officer_fr)
+    body = {"family_name": "El Khatib", "given_names": "Mohamed"}
+    assert len(client.post(URL, body, format="json").json()["candidates"]) == candidates  # the hits recorded
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(URL, body, format="json")
+    assert len(response.json()["candidates"]) == candidates
+    # Measured with 2 and 6 candidates: the same count (the rows, templates, names and summaries in bulk).
+    assert len(queries) == EXPECTED_SCREENING_QUERIES, [query["sql"][:120] for query in queries]
+
+
+EXPECTED_SCREENING_QUERIES = 9
