@@ -576,6 +576,9 @@ def candidate_rows(
     ]
 
 
+STORED_TEMPLATES = "SELECT person_id, data FROM databases_persontemplate WHERE person_id = ANY(%s) AND version = %s"
+
+
 def candidates_worth_reading(query: core.PreparedPerson, ids: list[int], threshold: float) -> list[int]:
     """The ids among `ids` whose rows screening must read: persons whose stored template reaches the threshold in
     C (or comes too close to its rounding to tell), and persons without a template of this code.
@@ -587,12 +590,8 @@ def candidates_worth_reading(query: core.PreparedPerson, ids: list[int], thresho
     """
     if not ids or not core.can_decide_templates(threshold):
         return ids
-    table = PersonTemplate._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT person_id, data FROM {table} WHERE person_id = ANY(%s) AND version = %s",
-            [ids, template_version()],
-        )
+        cursor.execute(STORED_TEMPLATES, [ids, template_version()])
         stored = {pk: bytes(data) for pk, data in cursor.fetchall()}
     if not stored:
         return ids
