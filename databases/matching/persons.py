@@ -37,6 +37,7 @@ __all__ = [
     "dated_query_keys",
     "can_decide_templates",
     "dates_rule_out",
+    "decide_pairs",
     "decide_templates",
     "prepare",
     "query_keys",
@@ -348,11 +349,28 @@ def decide_templates(
 
     Only where can_decide_templates(threshold).
     """
+    return decide_pairs(
+        [query, *templates], [(0, index) for index in range(1, len(templates) + 1)], frequencies, threshold
+    )
+
+
+def decide_pairs(
+    persons: Sequence[PreparedPerson | bytes],
+    pairs: Sequence[tuple[int, int]],
+    frequencies: NameFrequencies,
+    threshold: float,
+) -> list[bool | None]:
+    """Per pair of indexes into `persons` (prepared persons, or stored templates), whether the two reach the
+    threshold together; None when too close to the rounding to tell in C (reaches() tells).
+
+    Only where can_decide_templates(threshold).
+    """
     assert NATIVE is not None
-    persons = [_native_person(query, frequencies), *NATIVE.weigh(templates, frequencies.key_weights())]
-    flat = [0, 1] * len(templates)
-    flat[1::2] = range(1, len(persons))
-    return [None if status == _ASK else status == _YES for status in NATIVE.decide(persons, flat, threshold)]
+    stored = [person for person in persons if isinstance(person, bytes)]
+    weighed = iter(NATIVE.weigh(stored, frequencies.key_weights()) if stored else ())
+    packed = [next(weighed) if isinstance(person, bytes) else _native_person(person, frequencies) for person in persons]
+    flat = [index for pair in pairs for index in pair]
+    return [None if status == _ASK else status == _YES for status in NATIVE.decide(packed, flat, threshold)]
 
 
 def screen(

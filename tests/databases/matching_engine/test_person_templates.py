@@ -80,7 +80,7 @@ def test_a_current_template_is_read_and_an_outdated_one_is_not(person_of, ncb_es
     assert rows[changed.pk].prepared.names[0].tokens[-1] == "youssef"
 
 
-def _population(person_of, ncb_es, ncb_eg):
+def _population(ncb_es, ncb_eg):
     names = [
         ("El Khatib", "Mohamed", "1975-03-02", "M"),
         ("Al-Khatib", "Muhammad", "1975", "M"),
@@ -108,11 +108,12 @@ def _population(person_of, ncb_es, ncb_eg):
     ],
 )
 @pytest.mark.parametrize("threshold", [0.3, 0.6, 0.75, 0.9])
-def test_screening_answers_the_same_with_templates_as_without(person_of, ncb_es, ncb_eg, ncb_fr, query, threshold):
-    _population(person_of, ncb_es, ncb_eg)
+def test_screening_answers_the_same_with_templates_as_without(ncb_es, ncb_eg, ncb_fr, query, threshold):
+    _population(ncb_es, ncb_eg)
     from databases.services.screening import screening_query
 
     asked = screening_query(**query).person
+    assert PersonTemplate.objects.count() == Person.objects.count()
     with_templates = person_candidates(asked, unit=ncb_fr, threshold=threshold)
     PersonTemplate.objects.all().delete()
     match_keys.forget_frequencies()
@@ -129,7 +130,7 @@ def test_screening_answers_the_same_with_templates_as_without(person_of, ncb_es,
 def test_screening_prepares_only_the_candidates_that_reach_the_threshold(
     person_of, ncb_es, ncb_eg, officer_fr, monkeypatch
 ):
-    _population(person_of, ncb_es, ncb_eg)
+    _population(ncb_es, ncb_eg)
     for index in range(40):  # homonyms of the given name only: candidates that fall below the threshold
         person_of(ncb_es, f"Zorro{chr(97 + index % 26)}{index}", "Mohamed El", reference=f"Z-{index}")
     match_keys.forget_frequencies()
@@ -142,3 +143,18 @@ def test_screening_prepares_only_the_candidates_that_reach_the_threshold(
     assert len(found) >= 3
     # Every candidate has a template: only those that reach the threshold were prepared (to explain their score).
     assert sorted(prepared) == sorted(candidate.id for candidate in found)
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.75])
+def test_the_sweep_finds_the_same_pairs_with_templates_as_without(ncb_es, ncb_eg, threshold):
+    from databases.screening.sweep import sweep_pairs
+
+    _population(ncb_es, ncb_eg)
+    ids = list(Person.objects.values_list("pk", flat=True))
+    assert PersonTemplate.objects.count() == len(ids)
+    with_templates = sweep_pairs(person_ids=ids, threshold=threshold)
+    PersonTemplate.objects.all().delete()
+    match_keys.forget_frequencies()
+    without = sweep_pairs(person_ids=ids, threshold=threshold)
+    assert with_templates  # the population has pairs of different owners that match
+    assert sorted(with_templates, key=lambda item: item[:2]) == sorted(without, key=lambda item: item[:2])
