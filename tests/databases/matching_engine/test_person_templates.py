@@ -143,18 +143,3 @@ def test_screening_prepares_only_the_candidates_that_reach_the_threshold(
     assert len(found) >= 3
     # Every candidate has a template: only those that reach the threshold were prepared (to explain their score).
     assert sorted(prepared) == sorted(candidate.id for candidate in found)
-
-
-@pytest.mark.parametrize("threshold", [0.5, 0.75])
-def test_the_sweep_finds_the_same_pairs_with_templates_as_without(ncb_es, ncb_eg, threshold):
-    from databases.screening.sweep import sweep_pairs
-
-    _population(ncb_es, ncb_eg)
-    ids = list(Person.objects.values_list("pk", flat=True))
-    assert PersonTemplate.objects.count() == len(ids)
-    with_templates = sweep_pairs(person_ids=ids, threshold=threshold)
-    PersonTemplate.objects.all().delete()
-    match_keys.forget_frequencies()
-    without = sweep_pairs(person_ids=ids, threshold=threshold)
-    assert with_templates  # the population has pairs of different owners that match
-    assert sorted(with_templates, key=lambda item: item[:2]) == sorted(without, key=lambda item: item[:2])
