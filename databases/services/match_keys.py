@@ -299,6 +299,7 @@ def _frequencies_build() -> NameFrequencies:
         if given:
             names.append(given)
     frequencies = NameFrequencies.from_names(names) if names else NameFrequencies({})
+    frequencies.key_weights()  # what templates are weighed with, built here rather than in a screening
     _frequencies = (time.monotonic(), frequencies)
     return frequencies
 

@@ -1,4 +1,5 @@
-"""`manage.py rebuild_match_keys`: recompute the person blocking-key table (after a bulk load or a key change)."""
+"""`manage.py rebuild_match_keys`: recompute the person blocking keys and templates (after a bulk load, or a change
+to databases/matching, whose templates are ignored until then)."""
 
 import time
 
@@ -8,7 +9,7 @@ from ...services.match_keys import person_keys_rebuild
 
 
 class Command(BaseCommand):
-    help = "Recompute every person's blocking keys (chunked; COPY on PostgreSQL)."
+    help = "Recompute every person's blocking keys and scoring template (chunked; COPY on PostgreSQL)."
 
     def add_arguments(self, parser):
         parser.add_argument("--chunk", type=int, default=20_000, help="persons per transaction")
