@@ -20,7 +20,7 @@ from itertools import islice
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, ExpressionWrapper, Q, Value
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
 from django.utils import timezone
 
 from interpol_portal.prepared import STAND_IN_DATE, STAND_IN_IDS, CompiledQuery, id_array
@@ -112,8 +112,9 @@ class StoredInputs:
     templates: list[TemplateRow]
 
 
-def _stored_inputs(person_ids: Sequence[int]) -> StoredInputs:
-    """Keys and templates of the given persons: one query each for persons, aliases and nationalities."""
+def _stored_inputs(person_ids: Sequence[int], *, keys: bool = True) -> StoredInputs:
+    """Keys (unless not `keys`) and templates of the given persons: one query each for persons, aliases and
+    nationalities."""
     aliases: dict[int, list[str]] = {}
     for person_id, name in PersonAlias.objects.filter(person_id__in=person_ids).values_list("person_id", "name"):
         aliases.setdefault(person_id, []).append(name)
@@ -135,7 +136,8 @@ def _stored_inputs(person_ids: Sequence[int]) -> StoredInputs:
     for pk, family, given, latin_family, latin_given, dob, sex, updated in rows:
         names = row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
         date = parse_partial_date(dob)
-        result.keys.extend((pk, key, date) for key in person_keys_of(family, given, names))
+        if keys:
+            result.keys.extend((pk, key, date) for key in person_keys_of(family, given, names))
         person = core_person(
             family_name=family,
             given_names=given,
@@ -220,6 +222,35 @@ def person_keys_rebuild(*, chunk: int = 20_000, stdout=None) -> int:
             stdout.write(f"  indexes built in {time.monotonic() - started:.0f} s")
     vacuum_analyze(table)  # the visibility map lets candidate look-ups read the index alone
     vacuum_analyze(PersonTemplate._meta.db_table)
+    return total
+
+
+def person_templates_refresh(*, chunk: int = 20_000, stdout=None) -> int:
+    """Write the templates that are missing or outdated (made by other matching code, or before the person's last
+    change), in chunks of person ids; return how many were written. The keys are left as they are.
+
+    After a change to databases/matching every template is outdated and ignored (screening stays correct, only
+    slower): this brings them back without rebuilding the key table.
+    """
+    current = PersonTemplate.objects.filter(
+        person=OuterRef("pk"), version=template_version(), updated_at=OuterRef("updated_at")
+    )
+    outdated = Person.objects.filter(~Exists(current)).order_by("pk").values_list("pk", flat=True)
+    total = 0
+    started = time.monotonic()
+    last = 0
+    while True:
+        ids = list(outdated.filter(pk__gt=last)[:chunk])
+        if not ids:
+            break
+        last = ids[-1]
+        templates = _stored_inputs(ids, keys=False).templates
+        with transaction.atomic():
+            PersonTemplate.objects.filter(person_id__in=ids).delete()
+            _write_templates(templates)
+        total += len(templates)
+        if stdout is not None:
+            stdout.write(f"  {last} persons up to id, {total} templates, {time.monotonic() - started:.0f} s")
     return total
 
 

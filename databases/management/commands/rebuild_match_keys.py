@@ -5,7 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from ...services.match_keys import person_keys_rebuild
+from ...services.match_keys import person_keys_rebuild, person_templates_refresh
 
 
 class Command(BaseCommand):
@@ -13,8 +13,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--chunk", type=int, default=20_000, help="persons per transaction")
+        parser.add_argument(
+            "--templates", action="store_true", help="only write the templates that are missing or outdated"
+        )
 
-    def handle(self, *args, chunk, **options):
+    def handle(self, *args, chunk, templates, **options):
         started = time.monotonic()
-        total = person_keys_rebuild(chunk=chunk, stdout=self.stdout if options["verbosity"] > 1 else None)
+        stdout = self.stdout if options["verbosity"] > 1 else None
+        if templates:
+            written = person_templates_refresh(chunk=chunk, stdout=stdout)
+            self.stdout.write(f"{written} templates written in {time.monotonic() - started:.1f} s")
+            return
+        total = person_keys_rebuild(chunk=chunk, stdout=stdout)
         self.stdout.write(f"{total} keys written in {time.monotonic() - started:.1f} s")

@@ -143,3 +143,37 @@ def test_screening_prepares_only_the_candidates_that_reach_the_threshold(
     assert len(found) >= 3
     # Every candidate has a template: only those that reach the threshold were prepared (to explain their score).
     assert sorted(prepared) == sorted(candidate.id for candidate in found)
+
+
+def test_refresh_rewrites_only_the_missing_and_outdated_templates(person_of, ncb_es):
+    from databases.services.match_keys import person_templates_refresh
+
+    current, outdated, missing = (person_of(ncb_es, "El Khatib", given) for given in ("Mohamed", "Ahmed", "Ali"))
+    PersonTemplate.objects.filter(person=outdated).update(version=template_version() + 1, data=b"old")
+    PersonTemplate.objects.filter(person=missing).delete()
+    untouched = PersonTemplate.objects.get(person=current)
+    assert person_templates_refresh(chunk=1) == 2
+    stored = {t.person_id: t for t in PersonTemplate.objects.all()}
+    assert set(stored) == {current.pk, outdated.pk, missing.pk}
+    assert all(t.version == template_version() for t in stored.values())
+    assert bytes(stored[outdated.pk].data) == _expected_template(outdated)
+    assert bytes(stored[missing.pk].data) == _expected_template(missing)
+    assert bytes(stored[current.pk].data) == bytes(untouched.data)
+    assert person_templates_refresh() == 0  # nothing left to do
+
+
+def test_the_command_refreshes_the_templates_alone(person_of, ncb_es):
+    import io
+
+    from django.core.management import call_command
+
+    from databases.models import PersonKey
+
+    person = person_of(ncb_es, "El Khatib", "Mohamed")
+    PersonTemplate.objects.all().delete()
+    keys = sorted(PersonKey.objects.values_list("pk", flat=True))
+    out = io.StringIO()
+    call_command("rebuild_match_keys", templates=True, stdout=out)
+    assert out.getvalue().startswith("1 templates written")
+    assert PersonTemplate.objects.get().person_id == person.pk
+    assert sorted(PersonKey.objects.values_list("pk", flat=True)) == keys  # the keys were not rewritten
