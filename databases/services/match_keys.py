@@ -626,11 +626,28 @@ def candidates_worth_reading(query: core.PreparedPerson, ids: list[int], thresho
         cursor.execute(STORED_TEMPLATES, [ids, template_version()])
         stored = {pk: bytes(data) for pk, data in cursor.fetchall()}
     if not stored:
+        _warn_outdated_templates(len(ids))
         return ids
     templated = list(stored)
     decided = core.decide_templates(query, list(stored.values()), name_frequencies(), threshold)
     dropped = {pk for pk, reaches in zip(templated, decided, strict=True) if reaches is False}
     return [pk for pk in ids if pk not in dropped]
+
+
+_warned: list[bool] = []
+
+
+def _warn_outdated_templates(candidates: int) -> None:
+    """Say once per process when many candidates had no template of this code: screening is slower until
+    `rebuild_match_keys --templates` has run (after a change to databases/matching)."""
+    if candidates >= 50 and not _warned:
+        _warned.append(True)
+        logger.warning(
+            "None of %d candidates has a person template of this matching code (version %d): screening prepares "
+            "them all. Run `manage.py rebuild_match_keys --templates`.",
+            candidates,
+            template_version(),
+        )
 
 
 def candidates_scored(

@@ -177,3 +177,15 @@ def test_the_command_refreshes_the_templates_alone(person_of, ncb_es):
     assert out.getvalue().startswith("1 templates written")
     assert PersonTemplate.objects.get().person_id == person.pk
     assert sorted(PersonKey.objects.values_list("pk", flat=True)) == keys  # the keys were not rewritten
+
+
+def test_outdated_templates_are_reported_once(person_of, ncb_es, caplog, monkeypatch):
+    monkeypatch.setattr(match_keys, "_warned", [])
+    persons = [person_of(ncb_es, "El Khatib", "Mohamed", reference=f"W-{index}") for index in range(50)]
+    PersonTemplate.objects.update(version=template_version() + 1)
+    query = core.prepare(core.Person(family_name="El Khatib", given_names="Mohamed"))
+    ids = [person.pk for person in persons]
+    with caplog.at_level("WARNING", logger="databases.services.match_keys"):
+        assert match_keys.candidates_worth_reading(query, ids, 0.75) == ids
+        assert match_keys.candidates_worth_reading(query, ids, 0.75) == ids
+    assert ["rebuild_match_keys --templates" in record.getMessage() for record in caplog.records] == [True]
