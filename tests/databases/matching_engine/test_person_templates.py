@@ -189,3 +189,18 @@ def test_outdated_templates_are_reported_once(person_of, ncb_es, caplog, monkeyp
         assert match_keys.candidates_worth_reading(query, ids, 0.75) == ids
         assert match_keys.candidates_worth_reading(query, ids, 0.75) == ids
     assert ["rebuild_match_keys --templates" in record.getMessage() for record in caplog.records] == [True]
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.75])
+def test_the_sweep_finds_the_same_pairs_with_templates_as_without(ncb_es, ncb_eg, threshold):
+    from databases.screening.sweep import sweep_pairs
+
+    _population(ncb_es, ncb_eg)
+    ids = list(Person.objects.values_list("pk", flat=True))
+    assert PersonTemplate.objects.count() == len(ids)
+    with_templates = sweep_pairs(person_ids=ids, threshold=threshold)
+    PersonTemplate.objects.all().delete()
+    match_keys.forget_frequencies()
+    without = sweep_pairs(person_ids=ids, threshold=threshold)
+    assert with_templates  # the population has pairs of different owners that match
+    assert sorted(with_templates, key=lambda item: item[:2]) == sorted(without, key=lambda item: item[:2])

@@ -145,13 +145,18 @@ def test_a_sweep_pauses_the_cycle_collector_and_restores_it(population, monkeypa
     from databases.matching import persons
 
     states = []
-    original = persons.reaches_all
 
-    def reaches_all(*args, **kwargs):
-        states.append(gc.isenabled())
-        return original(*args, **kwargs)
+    def watched(name):
+        original = getattr(persons, name)
 
-    monkeypatch.setattr(persons, "reaches_all", reaches_all)
+        def scoring(*args, **kwargs):
+            states.append(gc.isenabled())
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(persons, name, scoring)
+
+    watched("reaches_all")  # scoring of prepared persons
+    watched("decide_pairs")  # and of stored templates
     ids = [person.pk for person in population]
     assert gc.isenabled()
     sweep_pairs(person_ids=ids)
@@ -162,6 +167,7 @@ def test_a_sweep_pauses_the_cycle_collector_and_restores_it(population, monkeypa
         raise RuntimeError("scoring failed")
 
     monkeypatch.setattr(persons, "reaches_all", fail)
+    monkeypatch.setattr(persons, "decide_pairs", fail)
     with pytest.raises(RuntimeError):
         sweep_pairs(person_ids=ids)
     assert gc.isenabled(), "a failed chunk left the collector off"
