@@ -32,6 +32,7 @@ from ..matching import persons as core
 from ..matching import template_version
 from ..matching.dates import PartialDate, parse_partial_date
 from ..matching.frequencies import NameFrequencies
+from ..matching.phonetic import NATIVE
 from ..models import Person, PersonAlias, PersonKey, PersonTemplate
 
 KEY_LENGTH = PersonKey._meta.get_field("key").max_length
@@ -138,6 +139,8 @@ def _stored_inputs(person_ids: Sequence[int], *, keys: bool = True) -> StoredInp
         date = parse_partial_date(dob)
         if keys:
             result.keys.extend((pk, key, date) for key in person_keys_of(family, given, names))
+        if NATIVE is None:
+            continue  # templates are for the C scoring
         person = core_person(
             family_name=family,
             given_names=given,
