@@ -116,40 +116,18 @@ class StoredInputs:
 def _stored_inputs(person_ids: Sequence[int], *, keys: bool = True) -> StoredInputs:
     """Keys (unless not `keys`) and templates of the given persons: one query each for persons, aliases and
     nationalities."""
-    aliases: dict[int, list[str]] = {}
-    for person_id, name in PersonAlias.objects.filter(person_id__in=person_ids).values_list("person_id", "name"):
-        aliases.setdefault(person_id, []).append(name)
-    nationalities: dict[int, list[str]] = {}
-    through = Person.nationalities.through.objects.filter(person_id__in=person_ids)
-    for person_id, iso3 in through.values_list("person_id", "country__iso3"):
-        nationalities.setdefault(person_id, []).append(iso3)
-    rows = Person.objects.filter(pk__in=person_ids).values_list(
-        "pk",
-        "family_name",
-        "given_names",
-        "family_name_latin",
-        "given_names_latin",
-        "date_of_birth",
-        "sex",
-        "updated_at",
-    )
+    ids = list(person_ids)
+    aliases, nationalities = _related(ids)
     result = StoredInputs([], [])
-    for pk, family, given, latin_family, latin_given, dob, sex, updated in rows:
-        names = row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
-        date = parse_partial_date(dob)
+    for row in Person.objects.filter(pk__in=id_array(ids)).values_list(*PERSON_COLUMNS):
+        pk, _owner, _reference, updated, family, given, latin_family, latin_given, dob, _sex = row
         if keys:
+            names = row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
+            date = parse_partial_date(dob)
             result.keys.extend((pk, key, date) for key in person_keys_of(family, given, names))
         if NATIVE is None:
             continue  # templates are for the C scoring
-        person = core_person(
-            family_name=family,
-            given_names=given,
-            aliases=names,
-            date_of_birth=dob,
-            sex=sex,
-            nationalities=nationalities.get(pk, ()),
-        )
-        packed = core.template(core.prepare(person))
+        packed = core.template(_prepared_row(row, aliases, nationalities))
         if packed is not None:
             result.templates.append((pk, updated, packed))
     return result
@@ -433,7 +411,18 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
             missing.append(row)
     if not missing:
         return result
-    ids = [row[0] for row in missing]
+    aliases, nationalities = _related([row[0] for row in missing])
+    with _lock:
+        _make_room(len(missing))
+        for row in missing:
+            prepared = _prepared_row(row, aliases, nationalities)
+            _prepared[row[0]] = (row[3], prepared)
+            result[row[0]] = prepared
+    return result
+
+
+def _related(ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """The aliases and the nationalities' codes of these persons, by id: one query each."""
     aliases: dict[int, list[str]] = {}
     for person_id, name in PersonAlias.objects.filter(person_id__in=id_array(ids)).values_list("person_id", "name"):
         aliases.setdefault(person_id, []).append(name)
@@ -442,22 +431,24 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
     nationality_rows = through.objects.filter(person_id__in=id_array(ids)).values_list("person_id", "country__iso3")
     for person_id, iso3 in nationality_rows:
         nationalities.setdefault(person_id, []).append(iso3)
-    with _lock:
-        _make_room(len(missing))
-        for pk, _owner, _reference, updated, family, given, latin_family, latin_given, dob, sex in missing:
-            prepared = core.prepare(
-                core_person(
-                    family_name=family,
-                    given_names=given,
-                    aliases=row_aliases(family, given, latin_family, latin_given, aliases.get(pk, [])),
-                    date_of_birth=dob,
-                    sex=sex,
-                    nationalities=nationalities.get(pk, ()),
-                )
-            )
-            _prepared[pk] = (updated, prepared)
-            result[pk] = prepared
-    return result
+    return aliases, nationalities
+
+
+def _prepared_row(
+    row: tuple, aliases: dict[int, list[str]], nationalities: dict[int, list[str]]
+) -> core.PreparedPerson:
+    """The PreparedPerson of a row of PERSON_COLUMNS, with its aliases and nationalities (from _related)."""
+    pk, _owner, _reference, _updated, family, given, latin_family, latin_given, dob, sex = row
+    return core.prepare(
+        core_person(
+            family_name=family,
+            given_names=given,
+            aliases=row_aliases(family, given, latin_family, latin_given, aliases.get(pk, [])),
+            date_of_birth=dob,
+            sex=sex,
+            nationalities=nationalities.get(pk, ()),
+        )
+    )
 
 
 def _make_room(count: int) -> None:
