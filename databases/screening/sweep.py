@@ -34,7 +34,7 @@ from ncb.services import audit_record
 from ..matching import persons as core
 from ..models import Hit, MatchSweep, MatchSweepChunk, Person
 from ..models.matching import JobStatus
-from ..services.match_keys import CandidateRow, candidate_rows, compose, name_frequencies, prepared_persons
+from ..services.match_keys import candidate_rows, compose, pairs_scored
 from ..services.matching import _live, _ordered, pair_hit, pair_query_key, pair_visible
 from .leases import MATCH_SWEEP, work_lease
 
@@ -283,44 +283,14 @@ def _scored_pairs(person_ids: list[int], threshold: float) -> list[tuple[int, in
     for start in range(0, len(ids), CANDIDATE_SLICE):
         for row in candidate_rows(ids[start : start + CANDIDATE_SLICE], unit=None, templates=templates):
             rows[row.id] = row
-    frequencies = name_frequencies()
-    if templates:
-        return _decided_pairs(pairs, rows, frequencies, threshold)
-    candidates = []
-    for pk, other in pairs:
-        a, b = rows.get(pk), rows.get(other)
-        if a is not None and b is not None and a.owner_id != b.owner_id:
-            candidates.append((pk, other, a.prepared, b.prepared))
-    reached = core.reaches_all([(a, b) for _, _, a, b in candidates], frequencies, threshold)
-    return [
-        (pk, other, core.score(a, b, frequencies))
-        for (pk, other, a, b), yes in zip(candidates, reached, strict=True)
-        if yes
-    ]
-
-
-def _decided_pairs(
-    pairs: list[tuple[int, int]], rows: dict[int, CandidateRow], frequencies, threshold: float
-) -> list[tuple[int, int, core.Score]]:
-    """The pairs that reach the threshold, decided in C from the persons' stored templates (prepared persons for
-    those without one); only the persons of pairs that reach it are prepared, to explain the score."""
     index = {pk: position for position, pk in enumerate(rows)}
-    subjects = [row.template if row.prepared is None else row.prepared for row in rows.values()]
     kept = [
-        (pk, other) for pk, other in pairs if pk in rows and other in rows and rows[pk].owner_id != rows[other].owner_id
+        (index[pk], index[other])
+        for pk, other in pairs
+        if pk in rows and other in rows and rows[pk].owner_id != rows[other].owner_id
     ]
-    decided = core.decide_pairs(subjects, [(index[pk], index[other]) for pk, other in kept], frequencies, threshold)
-    reached = [(pk, other, yes) for (pk, other), yes in zip(kept, decided, strict=True) if yes is not False]
-    unprepared = {pk: rows[pk] for pair in reached for pk in pair[:2] if rows[pk].prepared is None}
-    prepared = prepared_persons([row.columns for row in unprepared.values()])
-    for pk, row in unprepared.items():
-        row.prepared = prepared[pk]
-    scored = []
-    for pk, other, yes in reached:
-        a, b = rows[pk].prepared, rows[other].prepared
-        if yes or core.reaches(a, b, frequencies, threshold):  # None: too close to the rounding for C to tell
-            scored.append((pk, other, core.score(a, b, frequencies)))
-    return scored
+    subjects = list(rows.values())
+    return [(subjects[a].id, subjects[b].id, score) for a, b, score in pairs_scored(subjects, kept, threshold)]
 
 
 SWEEP_RULE = "person_name"

@@ -647,22 +647,58 @@ def _warn_outdated_templates(candidates: int) -> None:
 def candidates_scored(
     query: core.PreparedPerson, rows: list[CandidateRow], threshold: float
 ) -> list[tuple[CandidateRow, core.Score]]:
-    """The rows whose persons reach `threshold` with the query, scored and explained, best first.
+    """The rows whose persons reach `threshold` with the query, scored and explained, best first (pairs_scored)."""
+    scored = pairs_scored([query, *rows], [(0, index) for index in range(1, len(rows) + 1)], threshold)
+    ranked = [(rows[index - 1], score) for _query, index, score in scored]
+    ranked.sort(key=lambda item: (-item[1].value, item[0].id))  # best first, ties in the order of the records
+    return ranked
 
-    The same as core.screen on every row prepared; but persons with a template are decided in C from it, and
-    only those that reach the threshold (or come too close to its rounding for C to tell) are prepared.
+
+Subject = CandidateRow | core.PreparedPerson
+
+
+def pairs_scored(
+    subjects: list[Subject], pairs: list[tuple[int, int]], threshold: float
+) -> list[tuple[int, int, core.Score]]:
+    """The pairs (indexes into `subjects`) whose two persons reach `threshold`, scored and explained, in order.
+
+    Decided in C where it is built, from the rows' stored templates or from prepared persons; only the rows of pairs
+    that reach the threshold (or come too close to its rounding for C to tell) are then prepared, to explain the
+    score. Elsewhere, the prepared persons are decided in Python (core.reaches_all).
     """
     frequencies = name_frequencies()
-    stored = [row for row in rows if row.prepared is None]
-    decided = core.decide_templates(query, [row.template for row in stored], frequencies, threshold) if stored else []
-    sure = [row for row, reaches in zip(stored, decided, strict=True) if reaches]
-    unsure = [row for row, reaches in zip(stored, decided, strict=True) if reaches is None]
-    prepared = prepared_persons([row.columns for row in sure + unsure])
-    for row in sure + unsure:
-        row.prepared = prepared[row.id]
-    others = [row for row in rows if row.template is None] + unsure
-    scored = [(row, core.score(query, row.prepared, frequencies)) for row in sure]
-    screened = core.screen(query, [(index, row.prepared) for index, row in enumerate(others)], frequencies, threshold)
-    scored.extend((others[index], score) for index, score in screened)
-    scored.sort(key=lambda item: (-item[1].value, item[0].id))  # best first, ties in the order of the records
+    if not core.can_decide_templates(threshold):
+        prepared = [_prepared_subject(subject) for subject in subjects]
+        decided: list[bool | None] = core.reaches_all(
+            [(prepared[a], prepared[b]) for a, b in pairs], frequencies, threshold
+        )
+    else:
+        packed = [
+            subject.template
+            if isinstance(subject, CandidateRow) and subject.prepared is None
+            else _prepared_subject(subject)
+            for subject in subjects
+        ]
+        decided = core.decide_pairs(packed, pairs, frequencies, threshold)
+    reached = [(a, b, yes) for (a, b), yes in zip(pairs, decided, strict=True) if yes is not False]
+    unprepared = {
+        index: subjects[index]
+        for a, b, _yes in reached
+        for index in (a, b)
+        if isinstance(subjects[index], CandidateRow) and subjects[index].prepared is None
+    }
+    prepared_rows = prepared_persons([row.columns for row in unprepared.values()])
+    for row in unprepared.values():
+        row.prepared = prepared_rows[row.id]
+    scored = []
+    for a, b, yes in reached:
+        first, second = _prepared_subject(subjects[a]), _prepared_subject(subjects[b])
+        if yes or core.reaches(first, second, frequencies, threshold):  # None: too close to the rounding for C
+            scored.append((a, b, core.score(first, second, frequencies)))
     return scored
+
+
+def _prepared_subject(subject: Subject) -> core.PreparedPerson:
+    prepared = subject.prepared if isinstance(subject, CandidateRow) else subject
+    assert prepared is not None
+    return prepared

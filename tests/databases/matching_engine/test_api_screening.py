@@ -1,5 +1,6 @@
 import pytest
 
+from databases.matching import phonetic
 from databases.models import Hit
 from ncb.models import AuditEntry, Country, Notification
 from ncb.services import record_restrict
@@ -157,7 +158,9 @@ def test_the_queries_of_a_screening_do_not_grow_with_its_candidates(person_of, n
         response = client.post(URL, body, format="json")
     assert len(response.json()["candidates"]) == candidates
     # Measured with 2 and 6 candidates: the same count (the rows, templates, names and summaries in bulk).
-    assert len(queries) == EXPECTED_SCREENING_QUERIES, [query["sql"][:120] for query in queries]
+    # Without the compiled core there are no templates to read: one query less.
+    expected = EXPECTED_SCREENING_QUERIES if phonetic.NATIVE is not None else EXPECTED_SCREENING_QUERIES - 1
+    assert len(queries) == expected, [query["sql"][:120] for query in queries]
 
 
 EXPECTED_SCREENING_QUERIES = 9
