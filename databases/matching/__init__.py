@@ -33,6 +33,8 @@ COMPILED_MODULES = (
     "names",
     "persons",
 )
+# The modules a stored person template depends on (template_version).
+TEMPLATE_MODULES = tuple(name for name in COMPILED_MODULES if name not in ("blocking", "reasons"))
 # Token similarity written in C (phonetic.token_similarity uses it when built), compiled with the modules.
 C_SOURCE = "scoring.c"
 SOURCE_DIR = Path(__file__).resolve().parent
@@ -59,10 +61,11 @@ def native_is_current(native_dir: Path = NATIVE_DIR) -> bool:
 
 @functools.cache
 def template_version() -> int:
-    """The version of the stored person templates (persons.template): a digest of the matching sources, since any
-    change to them may change a template. A template of another version is ignored and its person prepared anew."""
+    """The version of the stored person templates (persons.template): a digest of the sources a template is made
+    from, since any change to them may change a template. A template of another version is ignored and its person
+    prepared anew. The blocking keys and the reasons' texts are not in a template: changing them keeps templates."""
     digest = hashlib.sha256()
-    for name in COMPILED_MODULES:
+    for name in TEMPLATE_MODULES:
         digest.update((SOURCE_DIR / f"{name}.py").read_bytes())
     digest.update((SOURCE_DIR / C_SOURCE).read_bytes())
     return int(digest.hexdigest()[:7], 16)
