@@ -36,8 +36,6 @@ from databases.matching.persons import MATCH_THRESHOLD, Person, prepare, score  
 from databases.matching.phonetic import forget_similarities, token_similarity  # noqa: E402
 
 DATA = Path("/work/shared/data/names/latin-arabic-tokens.tsv")
-import os
-YEAR_KEYS = bool(os.environ.get("YEAR_KEYS"))
 DATED_KEYS = True  # --no-dated-keys: the look-up of the previous version (name keys only, all years)
 TOKEN_THRESHOLDS = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
 PERSON_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
@@ -214,13 +212,16 @@ def engine_results(tests, index, prepared, frequencies, dob: str | None) -> tupl
         found = {i for key in query_keys(family, given) for i in index.get(key, ())}
         if date is not None and DATED_KEYS:
             # As in production (match_keys.candidate_ids): a date of birth leaves out the dates it rules out,
-            # and with a full date the single-token keys are looked up among the full dates in reach too.
+            # and the single-token keys are looked up among the full dates in reach too (of the same year when
+            # the query has no day).
             query_dob = parse_partial_date(date)
-            if len(date) == 10:
-                found |= {i for key in dated_query_keys(family, given) for i in index.get(key, ())}
-            elif YEAR_KEYS:
-                found |= {i for key in dated_query_keys(family, given) for i in index.get(key, ())
-                          if prepared[i].dob is not None and prepared[i].dob[0] == query_dob[0]}
+            same_year = len(date) < 10
+            found |= {
+                i
+                for key in dated_query_keys(family, given)
+                for i in index.get(key, ())
+                if not same_year or prepared[i].dob[0] == query_dob[0]  # the population's dates are all full
+            }
             found = {i for i in found if compare_dates(query_dob, prepared[i].dob) is not DateAgreement.CONFLICT}
         scored = [(i, score(query, prepared[i], frequencies, explain=False).value) for i in found]
         for i, value in scored:
@@ -277,9 +278,6 @@ def person_eval(rows, queries, tune_queries, gold, latin_raw, size: int, n_perso
         print_curve(
             f"  recall of the target person; precision = {'the target only' if dob else 'same name'}", rows_curve
         )
-        if dob == "year":
-            rows_curve = results_curve(results, tests, people, gold, "names", PERSON_THRESHOLDS)
-            print_curve("  the same, precision = same name", rows_curve)
         for floor in (0.95, 0.9):
             chosen = best(rows_curve, floor)
             if chosen:

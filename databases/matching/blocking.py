@@ -110,9 +110,9 @@ def query_keys(family_name: str, given_names: str = "", aliases: Sequence[str] =
 def dated_query_keys(family_name: str, given_names: str = "", aliases: Sequence[str] = ()) -> set[str]:
     """Return the single-token keys ('n:') of a query's names of two usable tokens or more.
 
-    They are looked up only among persons whose full date of birth is within reach of the query's full date:
-    the date makes one shared name selective enough, and it finds the cross-script spellings whose two tokens are both
-    too far from the stored ones for the pair keys (about one name in twenty).
+    They are looked up only among persons whose full date of birth is within reach of the query's date (of the same
+    year when the query has no day): the date makes one shared name selective enough, and it finds the cross-script
+    spellings whose two tokens are both too far from the stored ones for the pair keys (about one name in twenty).
     """
     keys: set[str] = set()
     for name in _name_token_lists(family_name, given_names, aliases):

@@ -482,6 +482,7 @@ CANDIDATES = """
     SELECT k.person_id FROM databases_personkey k
     WHERE k.key = ANY(%(dated)s) AND k.birth_year BETWEEN %(year)s - 1 AND %(year)s + 1
         AND k.birth_month IS NOT NULL AND k.birth_day IS NOT NULL AND {reach}
+        AND (%(day)s IS NOT NULL OR k.birth_year = %(year)s)
     LIMIT %(cap)s
 """
 # Without a date, the persons sharing the most keys with the query first: a common name can be carried by
@@ -521,13 +522,13 @@ def candidate_ids(
 
     With `dob` (the query's date of birth, when a conflicting date cannot reach the threshold), only persons
     whose date does not conflict with it or is unknown, filtered inside the index, at most MATCH_MAX_CANDIDATES;
-    and, when `dob` is a full date, also the persons with a full date of birth in reach who share one of
-    `dated_keys`. Without `dob`, the MATCH_MAX_CANDIDATES_WITHOUT_DATE persons sharing the most keys.
+    and also the persons with a full date of birth in reach who share one of `dated_keys` (in the same year when
+    `dob` is partial). Without `dob`, the MATCH_MAX_CANDIDATES_WITHOUT_DATE persons sharing the most keys.
     """
     keys = [key[:KEY_LENGTH] for key in keys]
-    # One shared name is enough only between full dates of birth (a year alone is shared by too many).
-    full_date = dob is not None and dob[2] is not None
-    dated = [key[:KEY_LENGTH] for key in dated_keys] if full_date else []
+    # One shared name is enough where the dates narrow it: a full date in reach of the query's, or, for a query
+    # that knows the year only (or year and month), a full date of that same year. Never among unknown dates.
+    dated = [key[:KEY_LENGTH] for key in dated_keys] if dob is not None else []
     if not keys and not dated:
         return []
     params = {"keys": keys, "dated": dated, "cap": limit or candidate_cap(dob)}

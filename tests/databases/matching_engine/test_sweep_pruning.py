@@ -5,7 +5,7 @@ from itertools import combinations
 
 import pytest
 
-from databases.matching.blocking import blocking_keys, query_keys
+from databases.matching.blocking import blocking_keys, dated_query_keys, query_keys
 from databases.matching.dates import parse_partial_date
 from databases.matching.persons import DOB_CONFLICT_CEILING, dates_rule_out, score
 from databases.models import PersonKey
@@ -121,6 +121,28 @@ def test_with_a_date_of_birth_one_shared_name_makes_a_candidate(person_of, ncb_e
     assert [candidate.id for candidate in found] == [person.pk]
     assert person_screen(viewer=officer_fr, **query) == []
     assert person_screen(viewer=officer_fr, date_of_birth="1983-04-02", **query) == []
+
+
+def test_a_year_of_birth_makes_one_shared_name_a_candidate_among_full_dates_of_that_year(person_of, ncb_es):
+    # A query that knows the year only (or year and month): one shared name is enough among the full dates of that
+    # year, never among unknown dates or the years beside it (which the pair keys still reach).
+    same_year = person_of(ncb_es, "Langlois", "Mehdi", "1980-04-02", reference="Y-1980")
+    next_year = person_of(ncb_es, "Langlois", "Mehdi", "1981-04-02", reference="Y-1981")
+    year_only = person_of(ncb_es, "Langlois", "Mehdi", "1980", reference="Y-1980-only")
+    undated = person_of(ncb_es, "Langlois", "Mehdi", "", reference="Y-none")
+    names = ("انجلوا", "مهدي")
+    keys, dated = query_keys(*names), dated_query_keys(*names)
+
+    def found(dob):
+        return set(candidate_ids(keys, dob=dob, dated_keys=dated))
+
+    assert found((1980, None, None)) == {same_year.pk}
+    assert found((1980, 4, None)) == {same_year.pk}
+    assert found((1980, 5, None)) == set()  # another month of that year: the dates conflict
+    assert found((1981, None, None)) == {next_year.pk}
+    assert found((1980, 4, 2)) == {same_year.pk, next_year.pk}  # a full date reaches a year apart, same day
+    assert not found((1980, None, None)) & {year_only.pk, undated.pk}
+    assert candidate_ids(keys) == []  # the pair keys alone reach none of them
 
 
 def test_without_a_date_the_persons_sharing_the_most_keys_come_first(person_of, ncb_es, settings):
