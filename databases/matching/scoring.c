@@ -13,7 +13,7 @@
  * pack_form(weights, units) does the same for a name form with its tokens' weights (names.native_form), and
  * reach(query, candidate, floor) aligns two of them. pack_person(...) packs a prepared person with its forms, and
  * decide(persons, pairs, threshold) decides pairs of them (persons.reaches_all). weigh(templates, weights) makes
- * packed persons from stored templates, which hold no weights (persons.template).
+ * packed persons from stored templates, which hold no weights and are stored compact (persons.template).
  * The arithmetic is the Python's, with the weights the Python modules give (configure_similarity,
  * configure_alignment, configure_evidence) and in the same order (built with -ffp-contract=off): equal inputs give
  * equal doubles, which tests/databases/matching/test_native_c.py checks against the Python.
@@ -879,7 +879,7 @@ done:
  * token, the token's kind (TOKEN_PARTICLE, TOKEN_INITIAL or TOKEN_NAME), then the length and code points of its
  * frequency key (frequencies.frequency_key). It does not depend on a frequency table, so it is made once per record
  * and stored (databases.models.PersonTemplate); weigh() turns templates into packed persons with the weights of a
- * table, as frequencies.NameFrequencies.weight gives them. */
+ * table, as frequencies.NameFrequencies.weight gives them. Templates are stored compact (compact() below). */
 
 enum { TOKEN_PARTICLE = 0, TOKEN_INITIAL = 1, TOKEN_NAME = 2 };
 
@@ -911,14 +911,109 @@ static int template_forms(const char *bytes, Py_ssize_t size, Py_ssize_t *forms,
     return 0;
 }
 
-/* One template weighed into a new packed person; NULL with an exception set on failure. */
+/* Templates are stored compact: each int32 word as an unsigned varint, seven bits a byte, low bits first. Nearly
+ * every word is below 128 (ASCII letters of phonetic keys, lengths, zero weights), so a template takes about a third
+ * of its words' size, and moving hundreds of them from the database is most of what reading them costs. A negative
+ * word, which no template holds, would take five bytes. */
+
+/* The number of words in a compact template; -1 when it is not one (a varint cut short or wider than 32 bits). */
+static Py_ssize_t compact_words(const unsigned char *in, Py_ssize_t size) {
+    Py_ssize_t words = 0;
+    int width = 0;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        if (++width > 5 || (width == 5 && in[i] > 0x0F)) return -1;
+        if (!(in[i] & 0x80)) {
+            words++;
+            width = 0;
+        }
+    }
+    return width ? -1 : words;
+}
+
+/* Decode `size` bytes (checked by compact_words) into `out`, one int32 a word. */
+static void expand_into(const unsigned char *in, Py_ssize_t size, int32_t *out) {
+    uint32_t value = 0;
+    int shift = 0;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        value |= (uint32_t)(in[i] & 0x7F) << shift;
+        if (in[i] & 0x80) {
+            shift += 7;
+            continue;
+        }
+        *out++ = (int32_t)value;
+        value = 0;
+        shift = 0;
+    }
+}
+
+/* compact(words) -> bytes: a template's words (bytes, a multiple of 4 long) in the stored form. */
+static PyObject *compact(PyObject *module, PyObject *raw) {
+    if (!PyBytes_Check(raw) || PyBytes_GET_SIZE(raw) % 4) {
+        PyErr_SetString(PyExc_ValueError, "compact() takes bytes of int32 words");
+        return NULL;
+    }
+    Py_ssize_t n_words = PyBytes_GET_SIZE(raw) / 4;
+    PyObject *result = PyBytes_FromStringAndSize(NULL, 5 * n_words);
+    if (result == NULL) return NULL;
+    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(result), *start = out;
+    const char *in = PyBytes_AS_STRING(raw);
+    for (Py_ssize_t i = 0; i < n_words; i++) {
+        int32_t word;
+        memcpy(&word, in + 4 * i, 4);
+        uint32_t value = (uint32_t)word;
+        while (value >= 0x80) {
+            *out++ = (unsigned char)(value | 0x80);
+            value >>= 7;
+        }
+        *out++ = (unsigned char)value;
+    }
+    if (_PyBytes_Resize(&result, out - start) < 0) return NULL;
+    return result;
+}
+
+/* expand(compact) -> bytes: the words of a stored template again (the inverse of compact()). */
+static PyObject *expand(PyObject *module, PyObject *stored) {
+    if (!PyBytes_Check(stored)) {
+        PyErr_SetString(PyExc_TypeError, "a template is bytes (persons.template)");
+        return NULL;
+    }
+    const unsigned char *in = (const unsigned char *)PyBytes_AS_STRING(stored);
+    Py_ssize_t n_words = compact_words(in, PyBytes_GET_SIZE(stored));
+    if (n_words < 0) {
+        PyErr_SetString(PyExc_ValueError, "malformed person template");
+        return NULL;
+    }
+    PyObject *result = PyBytes_FromStringAndSize(NULL, 4 * n_words);
+    if (result != NULL) expand_into(in, PyBytes_GET_SIZE(stored), (int32_t *)PyBytes_AS_STRING(result));
+    return result;
+}
+
+static PyObject *weigh_words(const char *bytes, Py_ssize_t size, PyObject *table);
+
+/* One stored template weighed into a new packed person; NULL with an exception set on failure. */
 static PyObject *weigh_one(PyObject *template, PyObject *table) {
     if (!PyBytes_Check(template)) {
         PyErr_SetString(PyExc_TypeError, "a template is bytes (persons.template)");
         return NULL;
     }
-    const char *bytes = PyBytes_AS_STRING(template);
-    Py_ssize_t size = PyBytes_GET_SIZE(template), forms, end;
+    const unsigned char *in = (const unsigned char *)PyBytes_AS_STRING(template);
+    Py_ssize_t n_words = compact_words(in, PyBytes_GET_SIZE(template));
+    if (n_words < 0) {
+        PyErr_SetString(PyExc_ValueError, "malformed person template");
+        return NULL;
+    }
+    int32_t stack[1024]; /* a template of a few names is a few hundred words */
+    int32_t *words = n_words <= 1024 ? stack : PyMem_Malloc(sizeof(int32_t) * (size_t)n_words);
+    if (words == NULL) return PyErr_NoMemory();
+    expand_into(in, PyBytes_GET_SIZE(template), words);
+    PyObject *packed = weigh_words((const char *)words, 4 * n_words, table);
+    if (words != stack) PyMem_Free(words);
+    return packed;
+}
+
+/* A template's words weighed into a new packed person; NULL with an exception set on failure. */
+static PyObject *weigh_words(const char *bytes, Py_ssize_t size, PyObject *table) {
+    Py_ssize_t forms, end;
     int32_t n_forms;
     if (template_forms(bytes, size, &forms, &n_forms, &end) < 0) goto malformed;
     PyObject *packed = PyBytes_FromStringAndSize(bytes, end);
@@ -1052,6 +1147,8 @@ static PyMethodDef methods[] = {
      "pack_person(has_dob, year, month, day, sex, nationalities, forms) -> bytes: a person for decide()."},
     {"configure_weights", configure_weights, METH_VARARGS,
      "configure_weights(particle, initial, unknown): frequencies' weights of particles, initials and unknown names."},
+    {"compact", compact, METH_O, "compact(words) -> bytes: a template's int32 words in the stored form (varints)."},
+    {"expand", expand, METH_O, "expand(stored) -> bytes: a stored template's int32 words (the inverse of compact)."},
     {"weigh", (PyCFunction)(void (*)(void))weigh, METH_FASTCALL,
      "weigh(templates, weights) -> list: packed persons for decide() from templates and weights by frequency key."},
     {"decide", (PyCFunction)(void (*)(void))decide, METH_FASTCALL,

@@ -7,6 +7,7 @@ limit of 64 letters) and letters outside the phonetic classes, compared in one p
 
 import random
 import sys
+from array import array
 from dataclasses import replace
 
 import pytest
@@ -187,15 +188,36 @@ def test_a_person_whose_nationality_is_not_a_country_code_has_no_template():
     assert template(prepare(Person(family_name="Haddad", nationalities=("FRANCE",)))) is None
 
 
+def test_a_template_is_stored_compact_and_expands_to_its_words():
+    native = phonetic.NATIVE
+    extremes = [0, 1, -1, 63, -64, 64, 127, 128, 0x0643, 2**31 - 1, -(2**31)]
+    words = array("i", extremes).tobytes()
+    assert native.expand(native.compact(words)) == words
+    assert len(native.compact(array("i", [0, 1, 90, 127]).tobytes())) == 4  # words below 128 take one byte
+    rng = random.Random(31)
+    for person in (prepare(_person(rng)) for _ in range(200)):
+        stored = template(person)
+        assert len(stored) < len(native.expand(stored)) / 3
+    with pytest.raises(ValueError):
+        native.compact(b"abc")  # not whole words
+
+
 def test_malformed_templates_are_refused_not_read():
     native = phonetic.NATIVE
     person = prepare(Person(family_name="Haddad", given_names="Omar", nationalities=("EGY",)))
     good, packed = template(person), _native_person(person, NameFrequencies({}))
     assert native.weigh([good], {}) == [packed]
-    bad_kind = good[: len(packed)] + (7).to_bytes(4, sys.byteorder) + good[len(packed) + 4 :]
-    for broken in (good[:-4], good + b"\x00\x00\x00\x00", good[:20], b"", b"abc", bad_kind):
+    words = native.expand(good)
+    bad_kind = words[: len(packed)] + (7).to_bytes(4, sys.byteorder) + words[len(packed) + 4 :]
+    for broken in (words[:-4], words + b"\x00\x00\x00\x00", words[:20], b"", b"abcd", bad_kind):
+        with pytest.raises(ValueError):
+            native.weigh([native.compact(broken)], {})
+    # Not a stored form at all: a varint cut short, or wider than 32 bits.
+    for broken in (good + b"\x80", b"\xff\xff\xff\xff\x10", b"\xff" * 6 + b"\x01"):
         with pytest.raises(ValueError):
             native.weigh([broken], {})
+        with pytest.raises(ValueError):
+            native.expand(broken)
     with pytest.raises(TypeError):
         native.weigh(["text"], {})
     with pytest.raises(TypeError):
