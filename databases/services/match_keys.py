@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import islice
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection, transaction
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
 from django.utils import timezone
@@ -368,6 +369,17 @@ def forget_frequencies() -> None:
 
 
 @dataclass(slots=True)
+class AnswerColumns:
+    """What screening shows of a candidate and prepares it with, read with its row (candidate_rows(answer=True))."""
+
+    status: str
+    owner_code: str
+    owner_country: str | None  # the owner's country code (None for the General Secretariat)
+    aliases: list[str]
+    nationalities: list[str]  # ISO 3166 alpha-3 codes
+
+
+@dataclass(slots=True)
 class CandidateRow:
     """A person from the candidate query: what scoring, the access policy and the answer need.
 
@@ -382,6 +394,7 @@ class CandidateRow:
     prepared: core.PreparedPerson | None
     template: bytes | None = None
     columns: tuple = ()
+    answer: AnswerColumns | None = None
 
 
 PERSON_COLUMNS = (
@@ -399,8 +412,11 @@ PERSON_COLUMNS = (
 DOB_COLUMN = PERSON_COLUMNS.index("date_of_birth")
 
 
-def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
-    """PreparedPerson of each row of PERSON_COLUMNS, from the cache or built (aliases, nationalities: 2 queries)."""
+def prepared_persons(
+    rows: list[tuple], related: dict[int, AnswerColumns] | None = None
+) -> dict[int, core.PreparedPerson]:
+    """PreparedPerson of each row of PERSON_COLUMNS, from the cache or built: with the aliases and nationalities of
+    `related` when it has every row's, else read (2 queries)."""
     result: dict[int, core.PreparedPerson] = {}
     missing = []
     for row in rows:
@@ -411,7 +427,11 @@ def prepared_persons(rows: list[tuple]) -> dict[int, core.PreparedPerson]:
             missing.append(row)
     if not missing:
         return result
-    aliases, nationalities = _related([row[0] for row in missing])
+    if related is not None and all(row[0] in related for row in missing):
+        aliases = {row[0]: related[row[0]].aliases for row in missing}
+        nationalities = {row[0]: related[row[0]].nationalities for row in missing}
+    else:
+        aliases, nationalities = _related([row[0] for row in missing])
     with _lock:
         _make_room(len(missing))
         for row in missing:
@@ -544,23 +564,31 @@ def candidate_cap(dob: PartialDate | None) -> int:
     return settings.MATCH_MAX_CANDIDATES if dob is not None else settings.MATCH_MAX_CANDIDATES_WITHOUT_DATE
 
 
-def _candidate_rows_query(ids: list[int], today: datetime.date, visible: Q, templates: bool):
+def _candidate_rows_query(ids: list[int], today: datetime.date, visible: Q, templates: bool, answer: bool):
     """PERSON_COLUMNS and `visible` (True for all when empty) of the active, reviewed persons among `ids`, with
-    their TEMPLATE_COLUMNS when `templates`."""
+    their TEMPLATE_COLUMNS when `templates` and ANSWER_COLUMNS when `answer`."""
     persons = Person.objects.filter(pk__in=id_array(ids), status__in=ACTIVE_STATUSES, review_by__gte=today)
     shown = ExpressionWrapper(visible, output_field=BooleanField()) if visible.children else Value(True)
-    extra = TEMPLATE_COLUMNS if templates else ()
+    extra = (TEMPLATE_COLUMNS if templates else ()) + (ANSWER_COLUMNS if answer else ())
+    if answer:
+        nationalities = Person.nationalities.through.objects.filter(person=OuterRef("pk")).order_by("pk")
+        persons = persons.annotate(
+            _aliases=ArraySubquery(PersonAlias.objects.filter(person=OuterRef("pk")).values("name")),
+            _nationalities=ArraySubquery(nationalities.values("country__iso3")),
+        )
     return persons.annotate(_visible=shown).order_by().values_list(*PERSON_COLUMNS, *extra, "_visible")
 
 
 TEMPLATE_COLUMNS = ("template__version", "template__updated_at", "template__data")
+# AnswerColumns, in its order.
+ANSWER_COLUMNS = ("status", "owner__code", "owner__country__iso2", "_aliases", "_nationalities")
 
 
 @functools.cache
-def _candidate_rows_statement(policy: bool, templates: bool) -> CompiledQuery:
+def _candidate_rows_statement(policy: bool, templates: bool, answer: bool) -> CompiledQuery:
     visible = visibility_stand_in_q(Person) if policy else Q()
     return CompiledQuery(
-        _candidate_rows_query(STAND_IN_IDS, STAND_IN_DATE, visible, templates),
+        _candidate_rows_query(STAND_IN_IDS, STAND_IN_DATE, visible, templates, answer),
         ids=STAND_IN_IDS,
         today=STAND_IN_DATE,
         **(STAND_IN_VIEWER if policy else {}),
@@ -568,12 +596,19 @@ def _candidate_rows_statement(policy: bool, templates: bool) -> CompiledQuery:
 
 
 def candidate_rows(
-    ids: Sequence[int], *, unit, dob: PartialDate | None = None, threshold: float = 1.0, templates: bool = False
+    ids: Sequence[int],
+    *,
+    unit,
+    dob: PartialDate | None = None,
+    threshold: float = 1.0,
+    templates: bool = False,
+    answer: bool = False,
 ) -> list[CandidateRow]:
     """Active, reviewed persons among `ids`, each marked visible or not to `unit` by the access policy.
 
     With `dob`, persons whose date of birth alone keeps them below `threshold` are left out before preparing.
     With `templates`, persons with a current stored template come with it and are not prepared (the others are).
+    With `answer`, each row comes with its AnswerColumns: screening's rows are few, and it shows them.
     """
     if not ids:
         return []
@@ -581,11 +616,11 @@ def candidate_rows(
     viewer = stand_in_values(unit) if policy else {}
     if connection.vendor == "postgresql" and viewer is not None:
         # Compiled by the ORM and prepared by PostgreSQL once: the same query as below, for a fraction of the time.
-        statement = _candidate_rows_statement(policy, templates)
+        statement = _candidate_rows_statement(policy, templates, answer)
         rows = statement.rows(ids=list(ids), today=timezone.localdate(), **viewer)
     else:
         visible = visibility_q(Person, unit) if policy else Q()
-        rows = list(_candidate_rows_query(list(ids), timezone.localdate(), visible, templates))
+        rows = list(_candidate_rows_query(list(ids), timezone.localdate(), visible, templates, answer))
     if dob is not None:
         rows = [row for row in rows if not core.dates_rule_out(dob, parse_partial_date(row[DOB_COLUMN]), threshold)]
     width = len(PERSON_COLUMNS)
@@ -596,9 +631,22 @@ def candidate_rows(
             # A template counts only if made by this code from the row as it is now.
             if row[width] == version and row[width + 1] == row[3]:
                 stored[row[0]] = bytes(row[width + 2])
-    prepared = prepared_persons([row[:width] for row in rows if row[0] not in stored])
+    answers: dict[int, AnswerColumns] = {}
+    if answer:
+        start = width + (len(TEMPLATE_COLUMNS) if templates else 0)
+        answers = {row[0]: AnswerColumns(*row[start : start + len(ANSWER_COLUMNS)]) for row in rows}
+    prepared = prepared_persons([row[:width] for row in rows if row[0] not in stored], answers)
     return [
-        CandidateRow(row[0], row[1], row[2], bool(row[-1]), prepared.get(row[0]), stored.get(row[0]), row[:width])
+        CandidateRow(
+            row[0],
+            row[1],
+            row[2],
+            bool(row[-1]),
+            prepared.get(row[0]),
+            stored.get(row[0]),
+            row[:width],
+            answers.get(row[0]),
+        )
         for row in rows
     ]
 
@@ -688,7 +736,8 @@ def pairs_scored(
         for index in (a, b)
         if isinstance(subjects[index], CandidateRow) and subjects[index].prepared is None
     }
-    prepared_rows = prepared_persons([row.columns for row in unprepared.values()])
+    related = {row.id: row.answer for row in unprepared.values() if row.answer is not None}
+    prepared_rows = prepared_persons([row.columns for row in unprepared.values()], related)
     for row in unprepared.values():
         row.prepared = prepared_rows[row.id]
     scored = []

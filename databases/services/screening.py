@@ -12,10 +12,9 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils.translation import gettext, gettext_noop, ngettext
 
-from ncb.models import Country, Unit, User
+from ncb.models import Unit, User
 from ncb.services import audit_record, notification_send
 
 from ..identifiers import IdentifierError, normalize_country, parse_partial_date
@@ -171,7 +170,7 @@ def person_candidates(query: core.Person, *, unit: Unit | None, threshold: float
     # Most candidates fall below the threshold: their stored templates tell, without reading their rows.
     wanted = candidates_worth_reading(prepared, ids, threshold)
     templates = core.can_decide_templates(threshold)
-    rows = candidate_rows(wanted, unit=unit, dob=prepared.dob, threshold=threshold, templates=templates)
+    rows = candidate_rows(wanted, unit=unit, dob=prepared.dob, threshold=threshold, templates=templates, answer=True)
     scored = candidates_scored(prepared, rows, threshold)
     visible = [(row, score) for row, score in scored if row.visible]
     hidden = [row for row, _score in scored if not row.visible]
@@ -181,40 +180,30 @@ def person_candidates(query: core.Person, *, unit: Unit | None, threshold: float
 # The labels of the choices a summary shows, lazy (translated when shown). Django's get_FOO_display translates
 # every label of the field to look one up: about 0.1 ms a candidate.
 _LABELS = {name: dict(Person._meta.get_field(name).flatchoices) for name in ("sex", "status")}
-# What the answer, its hits and the owners' notices read of a candidate: its row holds much more.
-ANSWER_FIELDS = (
-    "reference",
-    "status",
-    "family_name",
-    "given_names",
-    "family_name_latin",
-    "given_names_latin",
-    "date_of_birth",
-    "sex",
-    "owner__code",
-    "owner__email",
-    "owner__country__iso2",
-)
+# What a new hit and an owner's notice read of a candidate: its row holds much more.
+RECORD_FIELDS = ("reference", "status", "owner__code", "owner__email", "owner__country__iso2")
 
 
-def _label(person: Person, name: str) -> str:
-    value = getattr(person, name)
+def _label(name: str, value: str) -> str:
     return str(_LABELS[name].get(value, value))
 
 
-def summary_of(person: Person) -> str:
+def summary_of(row: CandidateRow) -> str:
     """A one-line description of a candidate: names, Latin form, date of birth, sex, nationalities, owner."""
-    parts = [str(person)]
-    latin = f"{person.family_name_latin.upper()} {person.given_names_latin}".strip()
-    if latin and latin != str(person):
+    _pk, _owner, _reference, _updated, family, given, latin_family, latin_given, dob, sex = row.columns
+    answer = row.answer
+    assert answer is not None, "candidate_rows(answer=True) reads what the summary shows"
+    name = f"{family.upper()} {given}".strip()
+    parts = [name]
+    latin = f"{latin_family.upper()} {latin_given}".strip()
+    if latin and latin != name:
         parts.append(latin)
-    parts.extend(value for value in (person.date_of_birth, _label(person, "sex")) if value)
-    nationalities = [country.iso3 for country in person.nationalities.all()]
-    if nationalities:
-        parts.append(", ".join(nationalities))
-    parts.append(_label(person, "status"))
-    if person.owner.country_id:
-        parts.append(gettext("recorded by {country}").format(country=person.owner.country.iso2))
+    parts.extend(value for value in (dob, _label("sex", sex)) if value)
+    if answer.nationalities:
+        parts.append(", ".join(answer.nationalities))
+    parts.append(_label("status", answer.status))
+    if answer.owner_country:
+        parts.append(gettext("recorded by {country}").format(country=answer.owner_country))
     return " · ".join(str(part) for part in parts)
 
 
@@ -300,16 +289,15 @@ def person_screen_query(
         query.person, unit=None if everything else unit, threshold=threshold
     )
     visible = visible[:limit]
-    # The nationalities' codes only: a country row carries its names in four languages.
-    nationalities = Prefetch("nationalities", queryset=Country.objects.only("iso3"))
-    records = (
-        Person.objects.select_related("owner__country").only(*ANSWER_FIELDS).prefetch_related(nationalities).order_by()
-    )
-    by_id = records.in_bulk([row.id for row, _score in visible] + [row.id for row in hidden])
     with transaction.atomic():
+        existing = _existing_hits(query=query, visible=visible, unit=unit) if record_hits else {}
+        new = [(row, score) for row, score in visible if row.id not in existing and _hit_wanted(row, unit, record_hits)]
+        # The records themselves only for what is written about them: notices to owners, new hits.
+        records = Person.objects.select_related("owner__country").only(*RECORD_FIELDS).order_by()
+        by_id = records.in_bulk([row.id for row in hidden] + [row.id for row, _score in new]) if hidden or new else {}
         for row in hidden:
             restricted_match_notify(record=by_id[row.id], unit=unit, user=viewer, action=action)
-        hits = _screening_hits(query=query, visible=visible, by_id=by_id, unit=unit, viewer=viewer, wanted=record_hits)
+        hits = {**existing, **_new_hits(query=query, new=new, by_id=by_id, unit=unit, viewer=viewer)}
         audit_record(
             actor=viewer,
             unit=unit,
@@ -326,8 +314,8 @@ def person_screen_query(
             score=score.value,
             reasons=[reason_text(reason) for reason in score.reasons],
             reason_codes=[reason.code for reason in score.reasons],
-            summary=summary_of(by_id[row.id]),
-            owner=by_id[row.id].owner.code,
+            summary=summary_of(row),
+            owner=row.answer.owner_code,
             hit_id=hits.get(row.id),
         )
         for row, score in visible
@@ -335,22 +323,27 @@ def person_screen_query(
     return CandidateList(candidates, compared_all=compared_all)
 
 
-def _screening_hits(*, query: ScreeningQuery, visible, by_id, unit, viewer, wanted: bool) -> dict[int, int]:
-    """Hit ids per person: existing ones in one query, new ones recorded (the owner told)."""
-    others = [(row, score) for row, score in visible if unit is None or row.owner_id != unit.pk]
-    if not wanted or unit is None or not others:
+def _hit_wanted(row: CandidateRow, unit: Unit | None, wanted: bool) -> bool:
+    """A candidate is a hit for a unit when it belongs to another one (a unit's own records are not hits)."""
+    return wanted and unit is not None and row.owner_id != unit.pk
+
+
+def _existing_hits(*, query: ScreeningQuery, visible, unit: Unit | None) -> dict[int, int]:
+    """The ids of this unit's hits for this query, per person, in one query."""
+    others = [row.id for row, _score in visible if _hit_wanted(row, unit, True)]
+    if not others:
         return {}
-    existing = dict(
-        Hit.objects.filter(
-            database=Person.DATABASE,
-            record_id__in=[row.id for row, _score in others],
-            unit=unit,
-            query_key=query.key,
-        ).values_list("record_id", "pk")
+    return dict(
+        Hit.objects.filter(database=Person.DATABASE, record_id__in=others, unit=unit, query_key=query.key).values_list(
+            "record_id", "pk"
+        )
     )
-    for row, score in others:
-        if row.id in existing:
-            continue
+
+
+def _new_hits(*, query: ScreeningQuery, new, by_id, unit, viewer) -> dict[int, int]:
+    """Record the hits not recorded yet (each one's owner told); their ids per person."""
+    hits = {}
+    for row, score in new:
         hit, _created = hit_record(
             record=by_id[row.id],
             unit=unit,
@@ -361,5 +354,5 @@ def _screening_hits(*, query: ScreeningQuery, visible, by_id, unit, viewer, want
             reason="; ".join(reason.text for reason in score.reasons),
             score=score.value,
         )
-        existing[row.id] = hit.pk
-    return existing
+        hits[row.id] = hit.pk
+    return hits

@@ -137,7 +137,9 @@ def test_screening_prepares_only_the_candidates_that_reach_the_threshold(
     prepared = []
     original = match_keys.prepared_persons
     monkeypatch.setattr(
-        match_keys, "prepared_persons", lambda rows: prepared.extend(row[0] for row in rows) or original(rows)
+        match_keys,
+        "prepared_persons",
+        lambda rows, related=None: prepared.extend(row[0] for row in rows) or original(rows, related),
     )
     found = person_screen(viewer=officer_fr, family_name="El Khatib", given_names="Mohamed", record_hits=False)
     assert len(found) >= 3
