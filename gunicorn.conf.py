@@ -11,3 +11,14 @@ def post_worker_init(worker):
 
     if isinstance(worker.wsgi, PortalHandler):
         warm_up_screening()
+
+
+def post_request(worker, req, environ, resp):
+    # The garbage Django leaves in cycles, collected on a schedule rather than when a quarter of the worker's
+    # long-lived objects is garbage (interpol_portal.runtime.collect_request_garbage). The check service's workers
+    # keep no such garbage: their memory stays flat without it.
+    from interpol_portal.handlers import PortalHandler
+    from interpol_portal.runtime import collect_request_garbage
+
+    if isinstance(worker.wsgi, PortalHandler):
+        collect_request_garbage()

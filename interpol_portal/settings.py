@@ -368,6 +368,8 @@ CELERY_BEAT_SCHEDULE.update(
 # 700, 10, 10. A middle collection scans up to YOUNG x MIDDLE objects, mostly new entries of the matching caches:
 # at 20,000 x 10 that was a 75-280 ms pause in one screening in a hundred (docs/benchmarks.md, session 20). Full
 # collections stay as rare (once per YOUNG x MIDDLE x OLD objects kept, and Python's own condition on their share).
+# A web worker collects every generation once per this many requests (interpol_portal.runtime).
+GC_FULL_COLLECTION_REQUESTS = env_int("GC_FULL_COLLECTION_REQUESTS", 500, minimum=1)
 GC_THRESHOLDS = (
     env_int("GC_THRESHOLD_YOUNG", 2_000, minimum=1),
     env_int("GC_THRESHOLD_MIDDLE", 4, minimum=1),

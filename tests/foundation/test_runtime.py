@@ -101,3 +101,23 @@ def test_calls_arriving_during_the_first_build_wait_for_it_instead_of_building_a
     for thread in threads:
         thread.join()
     assert len(builds) == 1 and answers == ["the table"] * 4
+
+
+def test_a_web_worker_collects_every_generation_on_a_schedule_and_a_check_worker_does_not(monkeypatch, settings):
+    import itertools
+    from types import SimpleNamespace
+
+    from interpol_portal import runtime
+    from interpol_portal.handlers import CheckServiceHandler, PortalHandler
+
+    collections = []
+    monkeypatch.setattr(runtime.gc, "collect", lambda *generation: collections.append(generation))
+    monkeypatch.setattr(runtime, "_served", itertools.count(1))
+    settings.GC_FULL_COLLECTION_REQUESTS = 3
+    post_request = _gunicorn_hooks()["post_request"]
+    for _ in range(7):
+        post_request(SimpleNamespace(wsgi=CheckServiceHandler()), None, {}, None)
+    assert collections == []
+    for _ in range(7):
+        post_request(SimpleNamespace(wsgi=PortalHandler()), None, {}, None)
+    assert collections == [(), ()]  # after the third and the sixth request: every generation
