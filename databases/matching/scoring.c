@@ -971,20 +971,26 @@ static PyObject *compact(PyObject *module, PyObject *raw) {
     return result;
 }
 
-/* expand(compact) -> bytes: the words of a stored template again (the inverse of compact()). */
-static PyObject *expand(PyObject *module, PyObject *stored) {
+/* The number of words in a stored template; -1 with an exception set when it is not one. */
+static Py_ssize_t stored_words(PyObject *stored) {
     if (!PyBytes_Check(stored)) {
         PyErr_SetString(PyExc_TypeError, "a template is bytes (persons.template)");
-        return NULL;
+        return -1;
     }
-    const unsigned char *in = (const unsigned char *)PyBytes_AS_STRING(stored);
-    Py_ssize_t n_words = compact_words(in, PyBytes_GET_SIZE(stored));
-    if (n_words < 0) {
-        PyErr_SetString(PyExc_ValueError, "malformed person template");
-        return NULL;
-    }
+    Py_ssize_t n_words = compact_words((const unsigned char *)PyBytes_AS_STRING(stored), PyBytes_GET_SIZE(stored));
+    if (n_words < 0) PyErr_SetString(PyExc_ValueError, "malformed person template");
+    return n_words;
+}
+
+/* expand(compact) -> bytes: the words of a stored template again (the inverse of compact()). */
+static PyObject *expand(PyObject *module, PyObject *stored) {
+    Py_ssize_t n_words = stored_words(stored);
+    if (n_words < 0) return NULL;
     PyObject *result = PyBytes_FromStringAndSize(NULL, 4 * n_words);
-    if (result != NULL) expand_into(in, PyBytes_GET_SIZE(stored), (int32_t *)PyBytes_AS_STRING(result));
+    if (result != NULL) {
+        const unsigned char *in = (const unsigned char *)PyBytes_AS_STRING(stored);
+        expand_into(in, PyBytes_GET_SIZE(stored), (int32_t *)PyBytes_AS_STRING(result));
+    }
     return result;
 }
 
@@ -992,16 +998,9 @@ static PyObject *weigh_words(const char *bytes, Py_ssize_t size, PyObject *table
 
 /* One stored template weighed into a new packed person; NULL with an exception set on failure. */
 static PyObject *weigh_one(PyObject *template, PyObject *table) {
-    if (!PyBytes_Check(template)) {
-        PyErr_SetString(PyExc_TypeError, "a template is bytes (persons.template)");
-        return NULL;
-    }
+    Py_ssize_t n_words = stored_words(template);
+    if (n_words < 0) return NULL;
     const unsigned char *in = (const unsigned char *)PyBytes_AS_STRING(template);
-    Py_ssize_t n_words = compact_words(in, PyBytes_GET_SIZE(template));
-    if (n_words < 0) {
-        PyErr_SetString(PyExc_ValueError, "malformed person template");
-        return NULL;
-    }
     int32_t stack[1024]; /* a template of a few names is a few hundred words */
     int32_t *words = n_words <= 1024 ? stack : PyMem_Malloc(sizeof(int32_t) * (size_t)n_words);
     if (words == NULL) return PyErr_NoMemory();
