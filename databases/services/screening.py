@@ -289,12 +289,12 @@ def person_screen_query(
         query.person, unit=None if everything else unit, threshold=threshold
     )
     visible = visible[:limit]
+    # A unit's own records are not hits for it.
+    others = [(row, score) for row, score in visible if record_hits and unit is not None and row.owner_id != unit.pk]
     with transaction.atomic():
-        existing = _existing_hits(query=query, visible=visible, unit=unit) if record_hits else {}
-        new = [(row, score) for row, score in visible if row.id not in existing and _hit_wanted(row, unit, record_hits)]
-        # The records themselves only for what is written about them: notices to owners, new hits.
-        records = Person.objects.select_related("owner__country").only(*RECORD_FIELDS).order_by()
-        by_id = records.in_bulk([row.id for row in hidden] + [row.id for row, _score in new]) if hidden or new else {}
+        existing = _existing_hits(query=query, others=others, unit=unit)
+        new = [(row, score) for row, score in others if row.id not in existing]
+        by_id = _records([row.id for row in hidden] + [row.id for row, _score in new])
         for row in hidden:
             restricted_match_notify(record=by_id[row.id], unit=unit, user=viewer, action=action)
         hits = {**existing, **_new_hits(query=query, new=new, by_id=by_id, unit=unit, viewer=viewer)}
@@ -323,20 +323,21 @@ def person_screen_query(
     return CandidateList(candidates, compared_all=compared_all)
 
 
-def _hit_wanted(row: CandidateRow, unit: Unit | None, wanted: bool) -> bool:
-    """A candidate is a hit for a unit when it belongs to another one (a unit's own records are not hits)."""
-    return wanted and unit is not None and row.owner_id != unit.pk
+def _records(ids: list[int]) -> dict[int, Person]:
+    """The records themselves, only for what is written about them: notices to owners, new hits."""
+    if not ids:
+        return {}
+    return Person.objects.select_related("owner__country").only(*RECORD_FIELDS).order_by().in_bulk(ids)
 
 
-def _existing_hits(*, query: ScreeningQuery, visible, unit: Unit | None) -> dict[int, int]:
-    """The ids of this unit's hits for this query, per person, in one query."""
-    others = [row.id for row, _score in visible if _hit_wanted(row, unit, True)]
+def _existing_hits(*, query: ScreeningQuery, others, unit: Unit | None) -> dict[int, int]:
+    """The ids of this unit's hits for this query on the candidates `others`, per person, in one query."""
     if not others:
         return {}
     return dict(
-        Hit.objects.filter(database=Person.DATABASE, record_id__in=others, unit=unit, query_key=query.key).values_list(
-            "record_id", "pk"
-        )
+        Hit.objects.filter(
+            database=Person.DATABASE, record_id__in=[row.id for row, _score in others], unit=unit, query_key=query.key
+        ).values_list("record_id", "pk")
     )
 
 
