@@ -37,6 +37,7 @@ from databases.matching.phonetic import forget_similarities, token_similarity  #
 
 DATA = Path("/work/shared/data/names/latin-arabic-tokens.tsv")
 DATED_KEYS = True  # --no-dated-keys: the look-up of the previous version (name keys only, all years)
+MISSES_AT: float | None = None  # --misses-at T: print the targets missed at threshold T, to read why recall stops
 TOKEN_THRESHOLDS = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
 PERSON_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
 # Baseline: the letter-for-letter romanisation a generic transliterator (unidecode and the like) produces.
@@ -285,11 +286,30 @@ def person_eval(rows, queries, tune_queries, gold, latin_raw, size: int, n_perso
                     f"  best recall at precision >= {floor}: threshold {chosen[0]}, recall {chosen[1]:.4f}, "
                     f"precision {chosen[2]:.4f}"
                 )
+        if MISSES_AT is not None:
+            print_misses(results, tests, people, MISSES_AT)
         if tune_tests and dob != "year":
             tune_results = engine_results(tune_tests, index, prepared, frequencies, dob)[0]
             ours["full" if dob else "names"] = (results, tune_results)
     if tune_tests:
         compare_baselines(people, tests, tune_tests, gold, ours)
+
+
+def print_misses(results: dict[int, list], tests, people, threshold: float) -> None:
+    """The targets scored below `threshold` (or not found): query, target and the target's score.
+
+    Read them to tell the spellings the engine misses from the pairs of the file that are no spelling of each other
+    (a translation, another name), which no name matching can find.
+    """
+    missed = []
+    for number, (given, family, target, _dob) in enumerate(tests):
+        value = dict(results.get(number, ())).get(target)
+        if value is None or value < threshold:
+            missed.append((given, family, people[target]["person"], value))
+    print(f"  {len(missed)} targets missed at threshold {threshold}:")
+    for given, family, person, value in missed:
+        found = "not found" if value is None else f"{value:.3f}"
+        print(f"    {given} {family}  ->  {person.given_names} {person.family_name}  ({found})")
 
 
 def compare_baselines(people, tests, tune_tests, gold, ours: dict[str, tuple]) -> None:
@@ -373,9 +393,11 @@ def main() -> None:
         help="also run splink and rapidfuzz (pip install -e '.[bench]'), thresholds tuned on N tune-split queries",
     )
     parser.add_argument("--no-dated-keys", action="store_true", help="look up name keys only, whatever the year")
+    parser.add_argument("--misses-at", type=float, metavar="T", help="print the targets missed at threshold T")
     args = parser.parse_args()
-    global DATED_KEYS
+    global DATED_KEYS, MISSES_AT
     DATED_KEYS = not args.no_dated_keys
+    MISSES_AT = args.misses_at
     rng = random.Random(20240601)
     rows = load(args.data)
     gold: dict[str, set[str]] = defaultdict(set)

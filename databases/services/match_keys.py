@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
@@ -120,17 +121,16 @@ def _stored_inputs(person_ids: Sequence[int], *, keys: bool = True) -> StoredInp
     ids = list(person_ids)
     aliases, nationalities = _related(ids)
     result = StoredInputs([], [])
-    for row in Person.objects.filter(pk__in=id_array(ids)).values_list(*PERSON_COLUMNS):
-        pk, _owner, _reference, updated, family, given, latin_family, latin_given, dob, _sex = row
+    for row in map(PersonRow._make, Person.objects.filter(pk__in=id_array(ids)).values_list(*PERSON_COLUMNS)):
         if keys:
-            names = row_aliases(family, given, latin_family, latin_given, aliases.get(pk, []))
-            date = parse_partial_date(dob)
-            result.keys.extend((pk, key, date) for key in person_keys_of(family, given, names))
+            names = _row_aliases(row, aliases)
+            date = parse_partial_date(row.date_of_birth)
+            result.keys.extend((row.id, key, date) for key in person_keys_of(row.family_name, row.given_names, names))
         if NATIVE is None:
             continue  # templates are for the C scoring
         packed = core.template(_prepared_row(row, aliases, nationalities))
         if packed is not None:
-            result.templates.append((pk, updated, packed))
+            result.templates.append((row.id, row.updated_at, packed))
     return result
 
 
@@ -379,65 +379,82 @@ class AnswerColumns:
     nationalities: list[str]  # ISO 3166 alpha-3 codes
 
 
-@dataclass(slots=True)
-class CandidateRow:
-    """A person from the candidate query: what scoring, the access policy and the answer need.
+class PersonRow(NamedTuple):
+    """A person's columns as matching reads them (PERSON_COLUMNS, in this order).
 
-    Scoring needs `prepared`, or the person's stored `template` (then `prepared` is made only if the template
-    reaches the threshold, from `columns`, the row's PERSON_COLUMNS).
+    A named tuple: a sweep reads hundreds of thousands of rows, and the database's tuples become these for the
+    cost of a tuple.
     """
 
     id: int
     owner_id: int
     reference: str
+    updated_at: datetime.datetime
+    family_name: str
+    given_names: str
+    family_name_latin: str
+    given_names_latin: str
+    date_of_birth: str
+    sex: str
+
+
+PERSON_COLUMNS = ("pk", *PersonRow._fields[1:])
+_DOB_COLUMN = PersonRow._fields.index("date_of_birth")
+
+
+@dataclass(slots=True)
+class CandidateRow:
+    """A person from the candidate query: what scoring, the access policy and the answer need.
+
+    Scoring needs `prepared`, or the person's stored `template` (then `prepared` is made only if the template
+    reaches the threshold, from `person`).
+    """
+
+    person: PersonRow
     visible: bool
     prepared: core.PreparedPerson | None
     template: bytes | None = None
-    columns: tuple = ()
     answer: AnswerColumns | None = None
 
+    @property
+    def id(self) -> int:
+        return self.person.id
 
-PERSON_COLUMNS = (
-    "pk",
-    "owner_id",
-    "reference",
-    "updated_at",
-    "family_name",
-    "given_names",
-    "family_name_latin",
-    "given_names_latin",
-    "date_of_birth",
-    "sex",
-)
-DOB_COLUMN = PERSON_COLUMNS.index("date_of_birth")
+    @property
+    def owner_id(self) -> int:
+        return self.person.owner_id
+
+    @property
+    def reference(self) -> str:
+        return self.person.reference
 
 
 def prepared_persons(
-    rows: list[tuple], related: dict[int, AnswerColumns] | None = None
+    rows: list[PersonRow], related: dict[int, AnswerColumns] | None = None
 ) -> dict[int, core.PreparedPerson]:
-    """PreparedPerson of each row of PERSON_COLUMNS, from the cache or built: with the aliases and nationalities of
-    `related` when it has every row's, else read (2 queries)."""
+    """PreparedPerson of each row, from the cache or built: with the aliases and nationalities of `related` when it
+    has every row's, else read (2 queries)."""
     result: dict[int, core.PreparedPerson] = {}
     missing = []
     for row in rows:
-        cached = _prepared.get(row[0])
-        if cached is not None and cached[0] == row[3]:
-            result[row[0]] = cached[1]
+        cached = _prepared.get(row.id)
+        if cached is not None and cached[0] == row.updated_at:
+            result[row.id] = cached[1]
         else:
             missing.append(row)
     if not missing:
         return result
-    if related is not None and all(row[0] in related for row in missing):
-        aliases = {row[0]: related[row[0]].aliases for row in missing}
-        nationalities = {row[0]: related[row[0]].nationalities for row in missing}
+    if related is not None and all(row.id in related for row in missing):
+        aliases = {row.id: related[row.id].aliases for row in missing}
+        nationalities = {row.id: related[row.id].nationalities for row in missing}
     else:
-        aliases, nationalities = _related([row[0] for row in missing])
+        aliases, nationalities = _related([row.id for row in missing])
     with _lock:
         _make_room(len(missing))
         for row in missing:
             prepared = _prepared_row(row, aliases, nationalities)
-            _prepared[row[0]] = (row[3], prepared)
-            result[row[0]] = prepared
+            _prepared[row.id] = (row.updated_at, prepared)
+            result[row.id] = prepared
     return result
 
 
@@ -455,19 +472,25 @@ def _related(ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]
 
 
 def _prepared_row(
-    row: tuple, aliases: dict[int, list[str]], nationalities: dict[int, list[str]]
+    row: PersonRow, aliases: dict[int, list[str]], nationalities: dict[int, list[str]]
 ) -> core.PreparedPerson:
-    """The PreparedPerson of a row of PERSON_COLUMNS, with its aliases and nationalities (from _related)."""
-    pk, _owner, _reference, _updated, family, given, latin_family, latin_given, dob, sex = row
+    """The PreparedPerson of a row, with its aliases and nationalities (from _related)."""
     return core.prepare(
         core_person(
-            family_name=family,
-            given_names=given,
-            aliases=row_aliases(family, given, latin_family, latin_given, aliases.get(pk, [])),
-            date_of_birth=dob,
-            sex=sex,
-            nationalities=nationalities.get(pk, ()),
+            family_name=row.family_name,
+            given_names=row.given_names,
+            aliases=_row_aliases(row, aliases),
+            date_of_birth=row.date_of_birth,
+            sex=row.sex,
+            nationalities=nationalities.get(row.id, ()),
         )
+    )
+
+
+def _row_aliases(row: PersonRow, aliases: dict[int, list[str]]) -> list[str]:
+    """The names a row is matched under besides its main one: its Latin form and its aliases."""
+    return row_aliases(
+        row.family_name, row.given_names, row.family_name_latin, row.given_names_latin, aliases.get(row.id, [])
     )
 
 
@@ -622,7 +645,7 @@ def candidate_rows(
         visible = visibility_q(Person, unit) if policy else Q()
         rows = list(_candidate_rows_query(list(ids), timezone.localdate(), visible, templates, answer))
     if dob is not None:
-        rows = [row for row in rows if not core.dates_rule_out(dob, parse_partial_date(row[DOB_COLUMN]), threshold)]
+        rows = [row for row in rows if not core.dates_rule_out(dob, parse_partial_date(row[_DOB_COLUMN]), threshold)]
     width = len(PERSON_COLUMNS)
     stored: dict[int, bytes] = {}
     if templates:
@@ -635,19 +658,11 @@ def candidate_rows(
     if answer:
         start = width + (len(TEMPLATE_COLUMNS) if templates else 0)
         answers = {row[0]: AnswerColumns(*row[start : start + len(ANSWER_COLUMNS)]) for row in rows}
-    prepared = prepared_persons([row[:width] for row in rows if row[0] not in stored], answers)
+    persons = [PersonRow._make(row[:width]) for row in rows]
+    prepared = prepared_persons([person for person in persons if person.id not in stored], answers)
     return [
-        CandidateRow(
-            row[0],
-            row[1],
-            row[2],
-            bool(row[-1]),
-            prepared.get(row[0]),
-            stored.get(row[0]),
-            row[:width],
-            answers.get(row[0]),
-        )
-        for row in rows
+        CandidateRow(person, bool(row[-1]), prepared.get(person.id), stored.get(person.id), answers.get(person.id))
+        for person, row in zip(persons, rows, strict=True)
     ]
 
 
@@ -737,7 +752,7 @@ def pairs_scored(
         if isinstance(subjects[index], CandidateRow) and subjects[index].prepared is None
     }
     related = {row.id: row.answer for row in unprepared.values() if row.answer is not None}
-    prepared_rows = prepared_persons([row.columns for row in unprepared.values()], related)
+    prepared_rows = prepared_persons([row.person for row in unprepared.values()], related)
     for row in unprepared.values():
         row.prepared = prepared_rows[row.id]
     scored = []

@@ -190,15 +190,14 @@ def _label(name: str, value: str) -> str:
 
 def summary_of(row: CandidateRow) -> str:
     """A one-line description of a candidate: names, Latin form, date of birth, sex, nationalities, owner."""
-    _pk, _owner, _reference, _updated, family, given, latin_family, latin_given, dob, sex = row.columns
-    answer = row.answer
+    person, answer = row.person, row.answer
     assert answer is not None, "candidate_rows(answer=True) reads what the summary shows"
-    name = f"{family.upper()} {given}".strip()
+    name = f"{person.family_name.upper()} {person.given_names}".strip()
     parts = [name]
-    latin = f"{latin_family.upper()} {latin_given}".strip()
+    latin = f"{person.family_name_latin.upper()} {person.given_names_latin}".strip()
     if latin and latin != name:
         parts.append(latin)
-    parts.extend(value for value in (dob, _label("sex", sex)) if value)
+    parts.extend(value for value in (person.date_of_birth, _label("sex", person.sex)) if value)
     if answer.nationalities:
         parts.append(", ".join(answer.nationalities))
     parts.append(_label("status", answer.status))

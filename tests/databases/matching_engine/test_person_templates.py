@@ -34,9 +34,8 @@ def _person(owner, family, given="", dob="", sex="U", reference=None, aliases=()
 
 
 def _expected_template(person: Person) -> bytes:
-    prepared = match_keys.prepared_persons(
-        list(Person.objects.filter(pk=person.pk).values_list(*match_keys.PERSON_COLUMNS))
-    )
+    rows = Person.objects.filter(pk=person.pk).values_list(*match_keys.PERSON_COLUMNS)
+    prepared = match_keys.prepared_persons([match_keys.PersonRow._make(row) for row in rows])
     return core.template(prepared[person.pk])
 
 
