@@ -31,8 +31,9 @@ def test_analyst_charts_a_network_and_its_trends(journey, demo_data, settings, l
 
     # Select the Spanish identity card and expand it through the API: the chart grows, nothing fails.
     before = page.evaluate("() => document.getElementById('analysis-graph').cy.nodes().length")
+    # In braces: returned, the node (and the whole chart it refers to) would be serialised to Python (12 s).
     page.evaluate(
-        "() => document.getElementById('analysis-graph').cy.nodes('[kind = \"document\"]').first().emit('tap')"
+        "() => { document.getElementById('analysis-graph').cy.nodes('[kind = \"document\"]').first().emit('tap'); }"
     )
     with page.expect_response(lambda response: "/api/v1/analysis/graph" in response.url) as answer:
         page.click("[data-expand]")
