@@ -30,8 +30,8 @@ class RecordOutput(serializers.ModelSerializer):
 
 
 class PersonOutput(RecordOutput):
-    nationalities = serializers.SlugRelatedField(slug_field="iso2", many=True, read_only=True)
-    aliases = serializers.SerializerMethodField()
+    nationalities = serializers.ListField(child=serializers.CharField(), source="nationality_codes", read_only=True)
+    aliases = serializers.ListField(child=serializers.CharField(), source="alias_names", read_only=True)
 
     class Meta:
         model = Person
@@ -47,9 +47,6 @@ class PersonOutput(RecordOutput):
             "nationalities",
             "aliases",
         )
-
-    def get_aliases(self, person) -> list[str]:
-        return [alias.name for alias in person.aliases.all()]
 
 
 class TravelDocumentOutput(RecordOutput):

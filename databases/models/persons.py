@@ -44,6 +44,19 @@ class Person(GlobalRecord):
     def __str__(self) -> str:
         return f"{self.family_name.upper()} {self.given_names}".strip()
 
+    # Lists read both with their rows (selectors.record_list annotates _nationality_codes and _alias_names).
+    @property
+    def nationality_codes(self) -> list[str]:
+        """The nationalities' ISO alpha-2 codes, in code order."""
+        codes = self.__dict__.get("_nationality_codes")
+        return codes if codes is not None else sorted(country.iso2 for country in self.nationalities.all())
+
+    @property
+    def alias_names(self) -> list[str]:
+        """The aliases, in the order they were recorded."""
+        names = self.__dict__.get("_alias_names")
+        return names if names is not None else [alias.name for alias in self.aliases.all()]
+
 
 class PersonAlias(models.Model):
     """Another name the person is known by, in any script."""

@@ -43,6 +43,20 @@ def test_api_list_query_count_is_constant(
         assert len(client.get(url, {"limit": 50}).json()["results"]) == 20
 
 
+def test_person_lists_show_nationalities_in_code_order_and_aliases_as_recorded(api_for, client, officer_fr):
+    person = PersonFactory(owner=officer_fr.unit, reference="FR-LIST-1")
+    person.nationalities.set(Country.objects.filter(iso2__in=["MA", "ES", "DZ"]))
+    for name in ("Zorro", "Abu Karim"):
+        person.aliases.create(name=name, name_key=name.lower())
+    api = api_for(officer_fr)
+    listed = next(item for item in api.get("/api/v1/databases/persons/").json()["results"] if item["id"] == person.pk)
+    shown = api.get(f"/api/v1/databases/persons/{person.pk}/").json()
+    for body in (listed, shown):
+        assert body["nationalities"] == ["DZ", "ES", "MA"] and body["aliases"] == ["Zorro", "Abu Karim"]
+    client.force_login(officer_fr)
+    assert "DZ, ES, MA" in client.get("/en/databases/persons/").content.decode()
+
+
 @pytest.mark.parametrize("database", FACTORIES)
 def test_api_is_read_for_ccc_and_refused_to_others(api_for, client, ccc_officer, trainer, database):
     record = FACTORIES[database]()
