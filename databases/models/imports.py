@@ -4,13 +4,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ncb.models import ChoiceLabels
-
 from ..choices import Database, ImportStatus
 from ..storage import private_storage
 
 
-class ImportJob(ChoiceLabels, models.Model):
+class ImportJob(models.Model):
     """One uploaded CSV or JSON Lines file, its progress and the rows it rejected (line number and reason)."""
 
     database = models.CharField(_("database"), max_length=20, choices=Database.choices)

@@ -7,12 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ncb.choices import Language
-from ncb.models import ChoiceLabels
 
 from ..choices import OPEN_STATUSES, REOPENABLE_STATUSES, Attendance, EnrolmentStatus
 
 
-class Enrolment(ChoiceLabels, models.Model):
+class Enrolment(models.Model):
     """An officer's place in a session, from application through NCB endorsement and the coordinator's decision
     to completion. Every change of status goes through training.services."""
 
