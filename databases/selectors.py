@@ -19,13 +19,19 @@ from .keys import name_key
 from .models import GlobalRecord, Hit, ImportJob, Person, PersonAlias
 from .registry import model_of
 
-# What each list shows beside the record: joined in the list query, never one query per row.
+# What each list shows beside the record: joined in the list query, never one query per row (a person's
+# nationalities and aliases: _with_person_lists).
 _RELATED = {
-    Database.PERSONS: (("owner__country",), ()),
-    Database.TRAVEL_DOCUMENTS: (("owner__country",), ()),
-    Database.VEHICLES: (("owner__country",), ()),
-    Database.ARTWORKS: (("owner__country", "country_stolen"), ()),
-    Database.FIREARMS: (("owner__country",), ()),
+    Database.PERSONS: ("owner__country",),
+    Database.TRAVEL_DOCUMENTS: ("owner__country",),
+    Database.VEHICLES: ("owner__country",),
+    Database.ARTWORKS: ("owner__country", "country_stolen"),
+    Database.FIREARMS: ("owner__country",),
+}
+# What a record's page shows besides.
+_PREFETCHED = {
+    Database.PERSONS: ("nationalities", "aliases", "documents", "photos", "travel_documents"),
+    Database.ARTWORKS: ("photos",),
 }
 # Filters each list offers besides text, status, owner and review date: column -> query parameter.
 EXTRA_FILTERS = {
@@ -109,8 +115,7 @@ def record_list(*, viewer: User, database: str, filters: dict | None = None) -> 
     # PostgreSQL refuses NUL in a string literal: a hostile query string must not fail the query.
     filters = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in (filters or {}).items()}
     model = model_of(database)
-    select, prefetch = _RELATED[database]
-    records = visible_to(model.objects.all(), viewer).select_related(*select).prefetch_related(*prefetch)
+    records = visible_to(model.objects.all(), viewer).select_related(*_RELATED[database])
     if database == Database.PERSONS:
         records = _with_person_lists(records)
     text = (filters.get("q") or "").strip()
@@ -141,13 +146,8 @@ def record_list(*, viewer: User, database: str, filters: dict | None = None) -> 
 def record_get(*, viewer: User, database: str, pk: int) -> GlobalRecord:
     """One record the viewer may see, with what its page shows; DoesNotExist otherwise (never a hint why)."""
     model = model_of(database)
-    select, prefetch = _RELATED[database]
-    if database == Database.PERSONS:
-        prefetch = (*prefetch, "nationalities", "aliases", "documents", "photos", "travel_documents")
-    if database == Database.ARTWORKS:
-        prefetch = (*prefetch, "photos")
-    records = visible_to(model.objects.all(), viewer).select_related(*select, "created_by")
-    return records.prefetch_related(*prefetch, "restriction_countries").get(pk=pk)
+    records = visible_to(model.objects.all(), viewer).select_related(*_RELATED[database], "created_by")
+    return records.prefetch_related(*_PREFETCHED.get(database, ()), "restriction_countries").get(pk=pk)
 
 
 def record_photo(*, viewer: User, database: str, record_id: int, photo_id: int):

@@ -399,7 +399,6 @@ class PersonRow(NamedTuple):
 
 
 PERSON_COLUMNS = ("pk", *PersonRow._fields[1:])
-_DOB_COLUMN = PersonRow._fields.index("date_of_birth")
 
 
 @dataclass(slots=True)
@@ -644,25 +643,29 @@ def candidate_rows(
     else:
         visible = visibility_q(Person, unit) if policy else Q()
         rows = list(_candidate_rows_query(list(ids), timezone.localdate(), visible, templates, answer))
-    if dob is not None:
-        rows = [row for row in rows if not core.dates_rule_out(dob, parse_partial_date(row[_DOB_COLUMN]), threshold)]
     width = len(PERSON_COLUMNS)
+    read = [(PersonRow._make(row[:width]), row) for row in rows]  # the row goes on with its extra columns
+    if dob is not None:
+        read = [
+            (person, row)
+            for person, row in read
+            if not core.dates_rule_out(dob, parse_partial_date(person.date_of_birth), threshold)
+        ]
     stored: dict[int, bytes] = {}
     if templates:
         version = template_version()
-        for row in rows:
+        for person, row in read:
             # A template counts only if made by this code from the row as it is now.
-            if row[width] == version and row[width + 1] == row[3]:
-                stored[row[0]] = bytes(row[width + 2])
+            if row[width] == version and row[width + 1] == person.updated_at:
+                stored[person.id] = bytes(row[width + 2])
     answers: dict[int, AnswerColumns] = {}
     if answer:
         start = width + (len(TEMPLATE_COLUMNS) if templates else 0)
-        answers = {row[0]: AnswerColumns(*row[start : start + len(ANSWER_COLUMNS)]) for row in rows}
-    persons = [PersonRow._make(row[:width]) for row in rows]
-    prepared = prepared_persons([person for person in persons if person.id not in stored], answers)
+        answers = {person.id: AnswerColumns(*row[start : start + len(ANSWER_COLUMNS)]) for person, row in read}
+    prepared = prepared_persons([person for person, _row in read if person.id not in stored], answers)
     return [
         CandidateRow(person, bool(row[-1]), prepared.get(person.id), stored.get(person.id), answers.get(person.id))
-        for person, row in zip(persons, rows, strict=True)
+        for person, row in read
     ]
 
 
