@@ -198,16 +198,18 @@ def _close(sweep_id: int) -> None:
 # the stored keys are the query keys (core.query_keys) with the single-name prefixes swapped, the token of a
 # name of several ('n:', queried as 'o:' against names of one token) and the name of one token ('o:', which
 # its query looks up as 'n:'); the one extra probe a one-token name gets this way ('o:' against 'o:') only finds
-# persons its 'n:' probe finds too. Dates of birth that conflict (core.compare_dates) cannot reach the threshold:
-# the index on (key, birth_year) with month and day leaves them out, as match_keys.candidate_ids does for a
-# query; unknown dates match any.
+# persons its 'n:' probe finds too. The probes go in key order, so that consecutive look-ups meet the same pages
+# of the key index; in the chunk's order each read pages of its own (a fifth of the query's time). "C" (byte
+# order) sorts fastest and is the index's own order under the C.UTF-8 locale of scripts/services.sh. Dates of
+# birth that conflict (core.compare_dates) cannot reach the threshold: the index on (key, birth_year) with month
+# and day leaves them out, as match_keys.candidate_ids does for a query; unknown dates match any.
 PAIRS = """
-    WITH p AS (
+    WITH p AS MATERIALIZED (SELECT * FROM (
         SELECT person_id AS id, birth_year AS year, birth_month AS month, birth_day AS day,
             CASE left(key, 2) WHEN 'n:' THEN 'o:' || substr(key, 3) WHEN 'o:' THEN 'n:' || substr(key, 3) ELSE key
             END AS key
         FROM databases_personkey WHERE person_id = ANY(%(ids)s::bigint[])
-    )
+    ) probes ORDER BY key COLLATE "C")
     SELECT p.id, k.person_id FROM p JOIN databases_personkey k
         ON k.key = p.key AND k.birth_year BETWEEN p.year - 1 AND p.year + 1 AND k.person_id > p.id
     WHERE {reach}
@@ -221,12 +223,12 @@ PAIRS = """
 """
 # Without the dates' pruning (a threshold at or below the dates' ceiling), any shared key makes a pair.
 PAIRS_ANY_DATE = """
-    WITH p AS (
+    WITH p AS MATERIALIZED (SELECT * FROM (
         SELECT person_id AS id,
             CASE left(key, 2) WHEN 'n:' THEN 'o:' || substr(key, 3) WHEN 'o:' THEN 'n:' || substr(key, 3) ELSE key
             END AS key
         FROM databases_personkey WHERE person_id = ANY(%(ids)s::bigint[])
-    )
+    ) probes ORDER BY key COLLATE "C")
     SELECT DISTINCT p.id, k.person_id FROM p JOIN databases_personkey k ON k.key = p.key AND k.person_id > p.id
 """
 
