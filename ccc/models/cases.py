@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ncb.choices import Language
+from ncb.models import ChoiceLabels
 
 from ..choices import OPEN_STATUSES, CasePriority, CaseSource, CaseStatus
 
 
-class Case(models.Model):
+class Case(ChoiceLabels, models.Model):
     """A piece of work for the Command and Coordination Centre, worked around the clock by its three sites.
 
     A case comes from a hit, an NCB's urgent request, a notice needing attention or CCC staff. Its `site` is the

@@ -5,10 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ncb.models import ChoiceLabels
+
 from ..choices import Database, HitPriority, HitReview
 
 
-class Hit(models.Model):
+class Hit(ChoiceLabels, models.Model):
     """A match against a record of the global databases.
 
     The matched record is named generically (database + id) so that real-time checks, screening and the

@@ -4,11 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ncb.models import ChoiceLabels
+
 from ..choices import Database, ImportStatus
 from ..storage import private_storage
 
 
-class ImportJob(models.Model):
+class ImportJob(ChoiceLabels, models.Model):
     """One uploaded CSV or JSON Lines file, its progress and the rows it rejected (line number and reason)."""
 
     database = models.CharField(_("database"), max_length=20, choices=Database.choices)

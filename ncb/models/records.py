@@ -2,9 +2,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import Restriction
+from .labels import ChoiceLabels
 
 
-class OwnedRecord(models.Model):
+class OwnedRecord(ChoiceLabels, models.Model):
     """Ownership and the owner's access restriction, shared by every record of the global databases.
 
     Who may see a record is decided in one place, ncb.access, from these fields.

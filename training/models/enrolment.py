@@ -7,11 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ncb.choices import Language
+from ncb.models import ChoiceLabels
 
 from ..choices import OPEN_STATUSES, REOPENABLE_STATUSES, Attendance, EnrolmentStatus
 
 
-class Enrolment(models.Model):
+class Enrolment(ChoiceLabels, models.Model):
     """An officer's place in a session, from application through NCB endorsement and the coordinator's decision
     to completion. Every change of status goes through training.services."""
 
