@@ -1,9 +1,9 @@
 """Mixed load: real-time checks, searches, page views and person screening at once, against gunicorn on loopback.
 
     DATABASE_URL=postgres://... REDIS_URL=redis://... nice .venv/bin/python bench/load.py [--duration 60]
-        [--clients 12] [--rate 30] [--by-kind] [--workers 2] [--threads 4] [--check-workers 2]
+        [--clients 12] [--rate 30] [--by-kind] [--workers 5] [--threads 1] [--check-workers 2]
 
-Starts gunicorn with the portal's settings (as `make run` does: --workers 2 --threads 4) on a free port, warms up,
+Starts gunicorn with the portal's settings (as `make run` does: 5 single-threaded workers) on a free port, warms up,
 then runs clients (one process each, a keep-alive connection to each server, its own API token so that the per-token
 rate limit is not what is measured) for --duration seconds: closed loop (each as fast as the answers come: the
 saturation throughput, and latencies that are mostly queueing) or, with --rate, open loop (requests at random times,
@@ -264,8 +264,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=12)
     parser.add_argument("--rate", type=float, default=0, help="open loop: requests/s in all (0: closed loop)")
     parser.add_argument("--by-kind", action="store_true", help="each client sends one kind of request only")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=1, help="more than 1: gthread workers")
     parser.add_argument(
         "--check-workers", type=int, default=0, help="the checks to a check service of N sync workers (0: none)"
     )

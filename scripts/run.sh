@@ -43,8 +43,9 @@ $py manage.py migrate -v0
 $py manage.py load_demo
 
 # The real-time checks have a pool of their own; the pages and screenings run at a lower CPU priority, so that a
-# check never waits for a core behind a page render (README, "Real-time checks").
-nice -n 10 $py -m gunicorn interpol_portal.wsgi --bind "127.0.0.1:$web_port" --workers 2 --threads 4 --timeout 60 \
+# check never waits for a core behind a page render (README, "Real-time checks"). The web's workers are single
+# threaded (README, "The web's workers"); the time-out leaves a long export of the audit trail time to finish.
+nice -n 10 $py -m gunicorn interpol_portal.wsgi --bind "127.0.0.1:$web_port" --workers 5 --timeout 300 \
   --access-logfile - --log-level warning &
 pids+=($!)
 $py -m gunicorn interpol_portal.wsgi_checks --bind "127.0.0.1:$check_port" --workers 2 --timeout 60 \
