@@ -103,10 +103,9 @@ def _with_person_lists(persons: QuerySet[Person]) -> QuerySet[Person]:
     if connection.vendor != "postgresql":
         return persons.prefetch_related("nationalities", "aliases")
     nationalities = Person.nationalities.through.objects.filter(person=OuterRef("pk")).order_by("country__iso2")
-    aliases = PersonAlias.objects.filter(person=OuterRef("pk")).order_by("pk")
     return persons.annotate(
         _nationality_codes=ArraySubquery(nationalities.values("country__iso2")),
-        _alias_names=ArraySubquery(aliases.values("name")),
+        _alias_names=PersonAlias.names_array(),
     )
 
 

@@ -1,6 +1,8 @@
 """Persons (nominals): names in any script with their Latin transliteration, aliases and identity documents."""
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
+from django.db.models import OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import Database, DocumentType, Sex
@@ -78,6 +80,12 @@ class PersonAlias(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def names_array(cls) -> ArraySubquery:
+        """The aliases of the outer query's person (its "pk"), in the order recorded, as one array (PostgreSQL):
+        what the lists show and screening answers, read with the person's row."""
+        return ArraySubquery(cls.objects.filter(person=OuterRef("pk")).order_by("pk").values("name"))
 
 
 class PersonDocument(models.Model):

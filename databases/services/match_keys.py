@@ -595,7 +595,7 @@ def _candidate_rows_query(ids: list[int], today: datetime.date, visible: Q, temp
     if answer:
         nationalities = Person.nationalities.through.objects.filter(person=OuterRef("pk")).order_by("pk")
         persons = persons.annotate(
-            _aliases=ArraySubquery(PersonAlias.objects.filter(person=OuterRef("pk")).order_by("pk").values("name")),
+            _aliases=PersonAlias.names_array(),
             _nationalities=ArraySubquery(nationalities.values("country__iso3")),
         )
     return persons.annotate(_visible=shown).order_by().values_list(*PERSON_COLUMNS, *extra, "_visible")
