@@ -17,7 +17,10 @@ class PersonKey(models.Model):
     (databases.services.match_keys).
     """
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+    # Indexed once, by personkey_person below (the foreign key's own index was a second copy of it).
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     key = models.CharField(_("blocking key"), max_length=64)
     # The person's date of birth, copied so that candidates are filtered by it inside the index.
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
