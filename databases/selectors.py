@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from interpol_portal.arrays import any_of
+from interpol_portal.arrays import any_of, ids_as_array
 from ncb.access import visible_to
 from ncb.models import User
 
@@ -71,8 +71,8 @@ NAME_SEARCH_MAX_IDS = 50_000
 def _person_text_condition(text: str) -> Q:
     """Persons whose name or alias starts with the searched name, or whose reference it is.
 
-    The matching ids are read first, by one UNION of three index scans (name key, alias key, reference), and
-    given to the list as one array: PostgreSQL then walks the newest-first index testing each row against a hash
+    The matching ids are read first, by one UNION of three index scans (name key, alias key, reference), as one
+    array literal that goes back to the list as it came (ids_as_array): PostgreSQL then walks the newest-first index testing each row against a hash
     of the array. A condition testing the name and aliases of each row instead walks the whole table for a rare
     name, and `id IN (union)` made PostgreSQL compare each row walked with every id of the union (0.2 s for 'John'
     at a million persons, in both the page and its count).
@@ -87,7 +87,7 @@ def _person_text_condition(text: str) -> Q:
         .values_list("pk", flat=True)
         .union(aliases, Person.objects.filter(reference=text).order_by().values_list("pk", flat=True))
     )
-    ids = list(matching[: NAME_SEARCH_MAX_IDS + 1])
+    ids = ids_as_array(matching, NAME_SEARCH_MAX_IDS + 1)
     if len(ids) <= NAME_SEARCH_MAX_IDS:
         return any_of("pk", ids)
     # A name this common ('M') is met every few rows: testing each row walked newest first finds a page at once.

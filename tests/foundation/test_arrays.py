@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from interpol_portal.arrays import any_of
+from interpol_portal.arrays import IntArrayText, any_of, ids_as_array
 from tests.databases.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +35,29 @@ def test_no_values_match_nothing_without_a_query(django_assert_num_queries):
 
     with django_assert_num_queries(0):
         assert list(Person.objects.filter(any_of("pk", []))) == []
+
+
+def test_ids_read_as_one_array_literal_go_back_as_they_came(django_assert_num_queries):
+    from databases.models import Person
+
+    people = PersonFactory.create_batch(4)
+    ids = Person.objects.filter(pk__in=[people[1].pk, people[3].pk]).order_by("pk").values_list("pk", flat=True)
+    with django_assert_num_queries(1):
+        read = ids_as_array(ids.union(Person.objects.filter(pk=people[0].pk).values_list("pk", flat=True)), 10)
+    assert isinstance(read, IntArrayText) and len(read) == 3
+    assert sorted(read) == sorted([people[0].pk, people[1].pk, people[3].pk])
+    with CaptureQueriesContext(connection) as captured:
+        listed = sorted(Person.objects.filter(any_of("pk", read)).values_list("pk", flat=True))
+    assert listed == sorted(read)
+    assert f"= ANY('{read.literal}'::bigint[])" in captured.captured_queries[0]["sql"]
+
+
+def test_ids_read_as_an_array_stop_at_the_limit_and_none_match_nothing(django_assert_num_queries):
+    from databases.models import Person
+
+    PersonFactory.create_batch(3)
+    assert len(ids_as_array(Person.objects.values_list("pk", flat=True), 2)) == 2
+    nobody = ids_as_array(Person.objects.filter(pk__lt=0).values_list("pk", flat=True), 10)
+    assert len(nobody) == 0 and list(nobody) == []
+    with django_assert_num_queries(0):
+        assert list(Person.objects.filter(any_of("pk", nobody))) == []
