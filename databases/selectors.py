@@ -72,10 +72,10 @@ def _person_text_condition(text: str) -> Q:
     """Persons whose name or alias starts with the searched name, or whose reference it is.
 
     The matching ids are read first, by one UNION of three index scans (name key, alias key, reference), as one
-    array literal that goes back to the list as it came (ids_as_array): PostgreSQL then walks the newest-first index testing each row against a hash
-    of the array. A condition testing the name and aliases of each row instead walks the whole table for a rare
-    name, and `id IN (union)` made PostgreSQL compare each row walked with every id of the union (0.2 s for 'John'
-    at a million persons, in both the page and its count).
+    array literal that goes back to the list as it came (ids_as_array): PostgreSQL then walks the newest-first
+    index testing each row against a hash of the array. A condition testing the name and aliases of each row
+    instead walks the whole table for a rare name, and `id IN (union)` made PostgreSQL compare each row walked with
+    every id of the union (0.2 s for 'John' at a million persons, in both the page and its count).
     """
     key = name_key(text)
     if not key:
