@@ -71,11 +71,12 @@ NAME_SEARCH_MAX_IDS = 50_000
 def _person_text_condition(text: str) -> Q:
     """Persons whose name or alias starts with the searched name, or whose reference it is.
 
-    The matching ids are read first, by one UNION of three index scans (name key, alias key, reference), as one
-    array literal that goes back to the list as it came (ids_as_array): PostgreSQL then walks the newest-first
-    index testing each row against a hash of the array. A condition testing the name and aliases of each row
-    instead walks the whole table for a rare name, and `id IN (union)` made PostgreSQL compare each row walked with
-    every id of the union (0.2 s for 'John' at a million persons, in both the page and its count).
+    The matching ids are read first, by one UNION ALL of three index scans (name key, alias key, reference), as
+    one array literal that goes back to the list as it came (ids_as_array). A person found twice costs nothing;
+    removing the doubles cost 9 of 20 ms for 'John'. PostgreSQL then walks the newest-first index testing each row
+    against a hash of the array. A condition testing the name and aliases of each row instead walks the whole
+    table for a rare name, and `id IN (union)` made PostgreSQL compare each row walked with every id of the union
+    (0.2 s for 'John' at a million persons, in both the page and its count).
     """
     key = name_key(text)
     if not key:
@@ -85,7 +86,7 @@ def _person_text_condition(text: str) -> Q:
         Person.objects.filter(name_key__startswith=key)
         .order_by()
         .values_list("pk", flat=True)
-        .union(aliases, Person.objects.filter(reference=text).order_by().values_list("pk", flat=True))
+        .union(aliases, Person.objects.filter(reference=text).order_by().values_list("pk", flat=True), all=True)
     )
     ids = ids_as_array(matching, NAME_SEARCH_MAX_IDS + 1)
     if len(ids) <= NAME_SEARCH_MAX_IDS:
