@@ -32,6 +32,7 @@ import json
 import multiprocessing
 import os
 import random
+import re
 import socket
 import subprocess
 import sys
@@ -115,6 +116,11 @@ def requests_of(kind: str, data: dict, rng: random.Random) -> tuple[str, str, st
     )
 
 
+def route_of(path: str) -> str:
+    """A path without its query and with its ids as {id}: the route a request took ('/en/databases/persons/{id}/')."""
+    return re.sub(r"/\d+/", "/{id}/", path.split("?")[0])
+
+
 IDLE_CLOSED = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
 
 
@@ -168,7 +174,7 @@ def client(index: int, ports: dict, data: dict, start_at: float, stop_at: float,
                 if attempt == 2 or not isinstance(failure, IDLE_CLOSED):
                     break
         if due >= start_at:
-            samples.append((kind, time.monotonic() - due, error))
+            samples.append((kind, time.monotonic() - due, error, route_of(path)))
     results.put(samples)
 
 
@@ -250,9 +256,16 @@ def report(samples: list, duration: float) -> str:
             f"| {kind} | {len(chosen)} | {len(chosen) / duration:.1f} | {percentile(times, 0.5):.0f} ms | "
             f"{percentile(times, 0.95):.0f} ms | {percentile(times, 0.99):.0f} ms | {errors} |"
         )
-    reasons = Counter(f"{kind} {error}" for kind, _seconds, error in samples if error)
+    reasons = Counter(f"{kind} {error}" for kind, _seconds, error, _route in samples if error)
     if reasons:
         lines.append("\nerrors: " + ", ".join(f"{reason} x{count}" for reason, count in reasons.most_common()))
+    lines += ["", "| kind | route | requests | p50 | p99 |", "|---|---|---|---|---|"]
+    order = [name for name, _weight in MIX]
+    for kind, route in sorted({(s[0], s[3]) for s in samples}, key=lambda pair: (order.index(pair[0]), pair[1])):
+        times = [s[1] * 1000 for s in samples if (s[0], s[3]) == (kind, route)]
+        lines.append(
+            f"| {kind} | {route} | {len(times)} | {percentile(times, 0.5):.0f} ms | {percentile(times, 0.99):.0f} ms |"
+        )
     return "\n".join(lines)
 
 
