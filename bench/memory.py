@@ -3,10 +3,9 @@
     DATABASE_URL=postgres://... REDIS_URL=redis://... .venv/bin/python bench/memory.py [--requests 6000]
         [--every 1000] [--empty-caches]
 
-Asks, as the load's officer of ncb-fr (bench/load.py creates it), what the web's workers serve in the mix, in its
-proportions: person screenings (half with the date of birth), persons API searches by family name, travel
-documents page searches, and the pages (home, persons list, a person, hits). The checks are left out: they go to
-the check service. A full collection runs every GC_FULL_COLLECTION_REQUESTS requests, as in the workers.
+Asks, as the load's officer of ncb-fr, the requests of bench/load.py that the web's workers serve, drawn as the load
+draws them (its samples, its mix): person screenings, name and document number searches, pages. The checks are left
+out: they go to the check service. A full collection runs every GC_FULL_COLLECTION_REQUESTS requests, as in the workers.
 
 Every --every requests it prints the process's RSS and the entries of each bounded matching cache. With
 --empty-caches it empties them after printing: if the RSS then stays level, what grows is the caches.
@@ -56,14 +55,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     args = parser.parse_args()
 
-    import django
+    from bench.load import MIX, prepare, requests_of
 
-    django.setup()
+    data = prepare(clients=1, seed=args.seed)  # the load's officer and samples (it sets Django up)
     from django.conf import settings
     from django.test import Client
     from rest_framework.test import APIClient
 
-    from databases.models import Person
     from interpol_portal.runtime import garbage_collector_tune
     from ncb.models import User
 
@@ -72,30 +70,15 @@ def main() -> None:
     api, browser = APIClient(), Client()
     api.force_authenticate(officer)
     browser.force_login(officer)
+    kinds, weights = zip(*[(kind, weight) for kind, weight in MIX if kind != "check"], strict=True)
     rng = random.Random(args.seed)
-    last = Person.objects.order_by("-id").values_list("id", flat=True).first()
-    picked = [rng.randrange(1, last + 1) for _ in range(9000)]
-    persons = list(
-        Person.objects.filter(id__in=picked).values_list("id", "family_name", "given_names", "date_of_birth")
-    )
     caches = matching_caches()
     started = time.monotonic()
-    print(f"{len(persons)} persons drawn; caches: {', '.join(caches)}")
+    print(f"{len(data['persons'])} persons drawn; caches: {', '.join(caches)}")
     for served in range(1, args.requests + 1):
-        person_id, family, given, born = rng.choice(persons)
-        draw = rng.random()  # the load's weights without the checks: screening 15, search 20, page 20
-        if draw < 15 / 55:
-            body = {"family_name": family, "given_names": given}
-            if born and rng.random() < 0.5:
-                body["date_of_birth"] = born
-            response = api.post("/api/v1/screening/persons", body, format="json")
-        elif draw < 25 / 55:
-            response = api.get("/api/v1/databases/persons/", {"q": family})
-        elif draw < 35 / 55:
-            response = browser.get("/en/databases/travel-documents/", {"q": f"Q{rng.randrange(10**8):08d}"})
-        else:
-            pages = ["/en/", "/en/databases/persons/", f"/en/databases/persons/{person_id}/", "/en/databases/hits/"]
-            response = browser.get(rng.choice(pages))
+        method, path, body = requests_of(rng.choices(kinds, weights)[0], data, rng)
+        client = api if path.startswith("/api/") else browser
+        response = client.generic(method, path, body or "", content_type="application/json")
         if response.status_code != 200:
             raise SystemExit(f"request {served}: {response.status_code}")
         if served % settings.GC_FULL_COLLECTION_REQUESTS == 0:
