@@ -126,8 +126,9 @@ IDLE_CLOSED = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetE
 
 def client(index: int, ports: dict, data: dict, start_at: float, stop_at: float, results) -> None:
     """One client: closed loop (a request, wait for the answer, the next) or, with data["rate"], open loop (requests
-    at random times, rate / clients per second on average); records (kind, seconds, error or None) of the requests
-    due from start_at. `ports`: the server of each kind of request (ports["check"], ports["page"]...).
+    at random times, rate / clients per second on average); records (kind, seconds, error or None, route, when due
+    in seconds from start_at) of the requests due from start_at. `ports`: the server of each kind of request
+    (ports["check"], ports["page"]...).
 
     In the open loop a request's time runs from when it was due, not when it could be sent: a client held up by a
     slow answer counts the wait in the next requests' times, as a user would see it.
@@ -174,7 +175,7 @@ def client(index: int, ports: dict, data: dict, start_at: float, stop_at: float,
                 if attempt == 2 or not isinstance(failure, IDLE_CLOSED):
                     break
         if due >= start_at:
-            samples.append((kind, time.monotonic() - due, error, route_of(path)))
+            samples.append((kind, time.monotonic() - due, error, route_of(path), due - start_at))
     results.put(samples)
 
 
@@ -256,7 +257,7 @@ def report(samples: list, duration: float) -> str:
             f"| {kind} | {len(chosen)} | {len(chosen) / duration:.1f} | {percentile(times, 0.5):.0f} ms | "
             f"{percentile(times, 0.95):.0f} ms | {percentile(times, 0.99):.0f} ms | {errors} |"
         )
-    reasons = Counter(f"{kind} {error}" for kind, _seconds, error, _route in samples if error)
+    reasons = Counter(f"{kind} {error}" for kind, _seconds, error, _route, _due in samples if error)
     if reasons:
         lines.append("\nerrors: " + ", ".join(f"{reason} x{count}" for reason, count in reasons.most_common()))
     lines += ["", "| kind | route | requests | p50 | p99 |", "|---|---|---|---|---|"]
@@ -266,6 +267,14 @@ def report(samples: list, duration: float) -> str:
         lines.append(
             f"| {kind} | {route} | {len(times)} | {percentile(times, 0.5):.0f} ms | {percentile(times, 0.99):.0f} ms |"
         )
+    return "\n".join(lines)
+
+
+def slowest(samples: list, count: int) -> str:
+    """The slowest requests and when they were due: at start-up, in a burst, or spread over the run?"""
+    lines = [f"The {count} slowest requests:", "| due at | kind | route | time |", "|---|---|---|---|"]
+    for kind, seconds, _error, route, due in sorted(samples, key=lambda sample: -sample[1])[:count]:
+        lines.append(f"| {due:.1f} s | {kind} | {route} | {seconds * 1000:.0f} ms |")
     return "\n".join(lines)
 
 
@@ -283,6 +292,7 @@ def main() -> None:
         "--check-workers", type=int, default=0, help="the checks to a check service of N sync workers (0: none)"
     )
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--slowest", type=int, default=0, help="list the N slowest requests and when they were due")
     parser.add_argument("--only", action="append", choices=[kind for kind, _weight in MIX], help="a kind (repeatable)")
     args = parser.parse_args()
     data = prepare(args.clients, args.seed)
@@ -335,6 +345,8 @@ def main() -> None:
     print(f"kinds: {', '.join(data['kinds'])}" + (", each client one kind" if args.by_kind else ""))
     print(f"{args.duration} s measured after a {args.warmup} s warm-up\n")
     print(report(samples, args.duration))
+    if args.slowest:
+        print("\n" + slowest(samples, args.slowest))
     for name in pools:
         print(f"\nRSS of the {name}'s gunicorn workers (MiB), after the warm-up -> at the end:")
         for pid in sorted(rss_start[name]):

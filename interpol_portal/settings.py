@@ -337,7 +337,7 @@ LOGGING = {
 RECORD_REVIEW_YEARS = env_int("RECORD_REVIEW_YEARS", 5, minimum=1)
 RECORD_REVIEW_REMINDER_DAYS = env_int("RECORD_REVIEW_REMINDER_DAYS", 183, minimum=1)
 # A hit at or above this priority (choices.HitPriority: 1 low .. 4 urgent) is handed to HIT_ESCALATION_HANDLER,
-# a dotted path to a function taking the hit id (the CCC app sets it; empty: nothing happens).
+# a dotted path to a function taking a list of hit ids (the CCC app sets it; empty: nothing happens).
 HIT_CASE_PRIORITY_THRESHOLD = env_int("HIT_CASE_PRIORITY_THRESHOLD", 3, minimum=1)
 HIT_ESCALATION_HANDLER = env_str("HIT_ESCALATION_HANDLER", "")
 CHECK_BATCH_MAX_ITEMS = 1000
@@ -447,7 +447,7 @@ CCC_DASHBOARD_HIT_DAYS = 14
 # Links in mails need the portal's public address.
 CCC_MAIL_BASE_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")
 # Called by the databases app, on commit, for a hit at or above HIT_CASE_PRIORITY_THRESHOLD.
-HIT_ESCALATION_HANDLER = "ccc.intake.case_open_from_hit"
+HIT_ESCALATION_HANDLER = "ccc.intake.cases_open_from_hits"
 # Called by the notices app for a published notice that needs the CCC's attention.
 NOTICE_ATTENTION_HANDLER = "ccc.intake.case_open_from_notice"
 CELERY_BEAT_SCHEDULE.update(

@@ -93,6 +93,13 @@ def notification_send(
     return Notification.objects.create(unit=unit, user=user, kind=kind, message=message, params=params or {}, url=url)
 
 
+def notifications_send(*, message: str, kind: str, each: Iterable[tuple[Unit, dict, str]]) -> list[Notification]:
+    """One message to several units, each with its own parameters and link, in one statement (a screening's hits)."""
+    return Notification.objects.bulk_create(
+        Notification(unit=unit, kind=kind, message=message, params=params, url=url) for unit, params, url in each
+    )
+
+
 def notification_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
     from .selectors import notifications_for
 

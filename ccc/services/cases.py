@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from ncb.choices import UnitKind
 from ncb.models import Unit, User
 from ncb.roles import CCC_ROLES, Role, has_role
 from ncb.services import audit_record, notification_send
@@ -40,10 +41,12 @@ def case_open(
     opened_at: datetime | None = None,
     site: Unit | None = None,
     first_message: str = "",
+    hit=None,
 ) -> Case:
     """Open a case at the site on duty, with a thread for each NCB concerned.
 
     `first_message`, when given, starts the first NCB's thread in its name (the text of an NCB's urgent request).
+    `hit`: the hit that opened it (the intake), an instance just read.
     """
     ncbs = list(dict.fromkeys(ncbs))
     if any(unit is None or not unit.is_ncb for unit in ncbs):
@@ -52,6 +55,8 @@ def case_open(
     site = site or site_on_duty(ccc_sites(), opened_at)
     if site is None:
         raise ImproperlyConfigured("No active CCC site with working hours.")
+    if site.kind != UnitKind.CCC_SITE:
+        raise ValueError(f"{site.code} is not a CCC site")
     case = Case(
         source=source,
         source_id=source_id,
@@ -63,11 +68,13 @@ def case_open(
         opened_by=opened_by,
         opened_at=opened_at,
         deadline=first_reply_deadline(priority=priority, opened_at=opened_at),
+        hit=hit,
     )
-    # Constraints are left to the database: the intake relies on its IntegrityError when two calls race.
-    case.full_clean(validate_constraints=False)
+    # Constraints are left to the database: the intake relies on its IntegrityError when two calls race. The site
+    # and the hit are instances just read: checking that they exist would cost a query each.
+    case.full_clean(exclude=["hit", "site"], validate_constraints=False)
     case.save()
-    threads = [Thread.objects.create(case=case, ncb=ncb) for ncb in ncbs]
+    threads = Thread.objects.bulk_create(Thread(case=case, ncb=ncb) for ncb in ncbs)
     if first_message and threads:
         Message.objects.create(
             thread=threads[0],

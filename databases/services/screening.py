@@ -21,7 +21,7 @@ from ..identifiers import IdentifierError, normalize_country, parse_partial_date
 from ..matching import persons as core
 from ..models import Hit, Person
 from ..screening.reasons import reason_text
-from .hits import hit_record
+from .hits import HitDraft, hits_record_many
 from .match_keys import (
     CandidateRow,
     candidate_cap,
@@ -342,17 +342,9 @@ def _existing_hits(*, query: ScreeningQuery, others, unit: Unit | None) -> dict[
 
 def _new_hits(*, query: ScreeningQuery, new, by_id, unit, viewer) -> dict[int, int]:
     """Record the hits not recorded yet (each one's owner told); their ids per person."""
-    hits = {}
-    for row, score in new:
-        hit, _created = hit_record(
-            record=by_id[row.id],
-            unit=unit,
-            user=viewer,
-            query=query.data,
-            query_key=query.key,
-            rule="person_screen",
-            reason="; ".join(reason.text for reason in score.reasons),
-            score=score.value,
-        )
-        hits[row.id] = hit.pk
-    return hits
+    drafts = [
+        HitDraft(by_id[row.id], score.value, "; ".join(reason.text for reason in score.reasons)) for row, score in new
+    ]
+    return hits_record_many(
+        drafts=drafts, unit=unit, user=viewer, query=query.data, query_key=query.key, rule="person_screen"
+    )

@@ -51,12 +51,12 @@ def test_a_high_hit_opens_a_standard_case_and_a_low_one_none(ncb_fr, ncb_es, set
 
 @pytest.mark.django_db
 def test_the_databases_app_reaches_the_intake_through_the_setting(ncb_fr, ncb_es, settings):
-    from databases.services.hits import hit_escalate
+    from databases.services.hits import hits_escalate
 
-    assert settings.HIT_ESCALATION_HANDLER == "ccc.intake.case_open_from_hit"
+    assert settings.HIT_ESCALATION_HANDLER == "ccc.intake.cases_open_from_hits"
     hit = make_hit(ncb_fr, ncb_es)
-    hit_escalate(hit.pk)
-    hit_escalate(hit.pk)
+    hits_escalate([hit.pk])
+    hits_escalate([hit.pk])
     assert Case.objects.filter(source=CaseSource.HIT, source_id=hit.pk).count() == 1
 
 

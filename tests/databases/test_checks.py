@@ -120,8 +120,8 @@ def test_record_past_review_date_and_closed_record_give_no_hit(api_for, officer_
 calls = []
 
 
-def record_escalation(hit_id):
-    calls.append(hit_id)
+def record_escalation(hit_ids):
+    calls.extend(hit_ids)
 
 
 def test_high_priority_hit_calls_escalation_handler_on_commit(
