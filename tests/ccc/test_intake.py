@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from ccc.choices import CasePriority, CaseSource
-from ccc.intake import case_open_from_hit, case_open_from_notice
+from ccc.intake import case_open_from_hit, case_open_from_notice, cases_open_from_hits
 from ccc.models import Case
 
 
@@ -100,3 +100,18 @@ def test_a_notice_needing_attention_opens_one_case_with_the_ncbs_concerned(ncb_f
     withncbs = case_open_from_notice(8, summary="Orange Notice", ncb_ids=[ncb_fr.pk, ncb_eg.pk], urgent=True)
     assert withncbs.priority == CasePriority.URGENT
     assert sorted(withncbs.threads.values_list("ncb__code", flat=True)) == ["ncb-eg", "ncb-fr"]
+
+
+@pytest.mark.django_db
+def test_several_hits_open_their_cases_together_and_once(ncb_fr, ncb_es, django_assert_max_num_queries):
+    hits = [make_hit(ncb_fr, ncb_es, key=f"K{n}") for n in range(3)]
+    low = make_hit(ncb_fr, ncb_es, priority=1, key="low")
+    ids = [hit.pk for hit in hits]
+    opened = cases_open_from_hits([*ids, low.pk, 999_999_999])
+    assert sorted(opened) == sorted(ids)
+    assert all(opened[pk].hit_id == pk for pk in ids)
+    # Called again (a re-run, or a second worker): the same cases, read in two queries, nothing opened.
+    with django_assert_max_num_queries(2):
+        again = cases_open_from_hits(ids)
+    assert {pk: case.pk for pk, case in again.items()} == {pk: case.pk for pk, case in opened.items()}
+    assert Case.objects.filter(source=CaseSource.HIT).count() == 3
