@@ -5,7 +5,7 @@
 #   2. tests/faults, printing the figures each fault test measures;
 #   3. the mixed load against gunicorn on loopback (bench/load.py) on a tenth of DESIGN's data sizes.
 # Each part starts its own PostgreSQL and Redis on free loopback ports and stops them afterwards.
-#   make reliability [LOAD_SECONDS=60] [LOAD_CLIENTS=12]
+#   make reliability [LOAD_SECONDS=60] [LOAD_CLIENTS=12]   (the load lists its 10 slowest requests and when they were due)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,4 +38,4 @@ if [ -f "$names_file" ]; then names=(--names "$names_file"); fi
 .venv/bin/python manage.py rebuild_match_keys
 # As deployed (README, "Real-time checks"): the checks to their own service, each client one kind of request.
 .venv/bin/python bench/load.py --duration "${LOAD_SECONDS:-60}" --clients "${LOAD_CLIENTS:-12}" --rate "${LOAD_RATE:-30}" \
-  --by-kind --check-workers 2
+  --by-kind --check-workers 2 --slowest 10
