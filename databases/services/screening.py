@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop, ngettext
 
-from ncb.models import Unit, User
-from ncb.services import audit_record, notification_send
+from ncb.models import AuditEntry, Unit, User
+from ncb.services import audit_bulk, audit_record, audit_target_columns, notifications_send
 
 from ..identifiers import IdentifierError, normalize_country, parse_partial_date
 from ..matching import persons as core
@@ -208,15 +208,32 @@ def summary_of(row: CandidateRow) -> str:
 
 def restricted_match_notify(*, record, unit: Unit | None, user: User | None, action: str) -> None:
     """Tell an owner that a query or record from a country it excluded matched its restricted record."""
+    restricted_matches_notify(records=[record], unit=unit, user=user, action=action)
+
+
+def restricted_matches_notify(*, records: Sequence, unit: Unit | None, user: User | None, action: str) -> None:
+    """restricted_match_notify for all the records one query matched: the notices in one INSERT, the audit rows
+    in another (a screening may hide several)."""
+    if not records:
+        return
+    if user is not None and not getattr(user, "is_authenticated", True):
+        user = None
     country = unit.country.iso2 if unit is not None and unit.country_id else "?"
-    notification_send(
-        unit=record.owner,
+    notifications_send(
         kind="restricted_attempt",
         message=gettext_noop("A query from {country} matched your restricted record {reference}; no hit was shown."),
-        params={"country": country, "reference": record.reference},
+        each=[(record.owner, {"country": country, "reference": record.reference}, "") for record in records],
     )
-    audit_record(
-        actor=user, unit=unit, action=f"{action}.restricted", target=record, outcome="hidden by owner's restriction"
+    audit_bulk(
+        AuditEntry(
+            actor=user,
+            actor_username=user.get_username() if user else "",
+            unit=unit if unit is not None else (user.unit if user else None),
+            action=f"{action}.restricted",
+            outcome="hidden by owner's restriction",
+            **audit_target_columns(record),
+        )
+        for record in records
     )
 
 
@@ -294,8 +311,7 @@ def person_screen_query(
         existing = _existing_hits(query=query, others=others, unit=unit)
         new = [(row, score) for row, score in others if row.id not in existing]
         by_id = _records([row.id for row in hidden] + [row.id for row, _score in new])
-        for row in hidden:
-            restricted_match_notify(record=by_id[row.id], unit=unit, user=viewer, action=action)
+        restricted_matches_notify(records=[by_id[row.id] for row in hidden], unit=unit, user=viewer, action=action)
         hits = {**existing, **_new_hits(query=query, new=new, by_id=by_id, unit=unit, viewer=viewer)}
         audit_record(
             actor=viewer,

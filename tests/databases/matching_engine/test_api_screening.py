@@ -84,6 +84,33 @@ def test_a_restricted_record_is_never_a_candidate_and_its_owner_is_told(officer_
     assert token_client(officer_eg).post(URL, body, format="json").json()["candidates"]
 
 
+def test_several_restricted_records_are_told_and_audited_in_one_statement_each(
+    officer_fr, officer_es, person_of, ncb_es
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    hidden = [person_of(ncb_es, "El Khatib", "Mohamed", "1975-03-02", reference=f"HIDDEN-{n}") for n in range(3)]
+    for record in hidden:
+        record_restrict(
+            record=record, actor=officer_es, restriction="all_except", countries=[Country.objects.get(iso2="FR")]
+        )
+    body = {"family_name": "El Khatib", "given_names": "Mohamed", "date_of_birth": "1975-03-02"}
+    client = token_client(officer_fr)
+    with CaptureQueriesContext(connection) as context:
+        response = client.post(URL, body, format="json")
+    assert response.json()["candidates"] == []
+    inserts = [query["sql"] for query in context.captured_queries if query["sql"].startswith("INSERT")]
+    assert sum(sql.startswith('INSERT INTO "ncb_notification"') for sql in inserts) == 1
+    # The screening's own audit row and one for the three hidden records.
+    assert sum(sql.startswith('INSERT INTO "ncb_auditentry"') for sql in inserts) == 2
+    notices = Notification.objects.filter(unit=ncb_es, kind="restricted_attempt")
+    assert sorted(notice.params["reference"] for notice in notices) == [record.reference for record in hidden]
+    assert {notice.params["country"] for notice in notices} == {"FR"}
+    audited = AuditEntry.objects.filter(action="screening.persons.restricted", actor=officer_fr, unit=officer_fr.unit)
+    assert sorted(audited.values_list("target_id", flat=True)) == sorted(str(record.pk) for record in hidden)
+
+
 def test_screening_twice_records_one_hit(officer_fr, khatib):
     client = token_client(officer_fr)
     body = {"family_name": "El Khatib", "given_names": "Mohamed", "date_of_birth": "1975-03-02"}
