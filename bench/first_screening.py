@@ -24,11 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interpol_portal.settings")
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
 def officer_of_an_ncb_without_hits():
     """The bench's officer, moved to the first NCB (by code) that no hit names as the querying unit."""
     from django.contrib.auth.models import Group
@@ -65,6 +60,8 @@ def queries_drawn(count: int, seed: int) -> list[dict]:
 
 
 def line(name: str, times: list[float], counts: list[int]) -> str:
+    from bench.load import percentile
+
     return (
         f"| {name} | {len(times)} | {statistics.median(times):.1f} ms | {percentile(times, 0.9):.1f} ms "
         f"| {max(times):.1f} ms | {statistics.median(counts):.0f} | {percentile(counts, 0.9)} | {max(counts)} |"

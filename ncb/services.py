@@ -39,6 +39,31 @@ def audit_target_columns(target) -> dict[str, str]:
     return {"target_type": target._meta.label_lower, "target_id": str(target.pk), "target_repr": str(target)[:200]}
 
 
+def audit_entry(
+    *,
+    actor: User | None,
+    action: str,
+    target=None,
+    query: dict | None = None,
+    outcome: str = "",
+    unit: Unit | None = None,
+    request=None,
+) -> AuditEntry:
+    """An audit row, not saved yet: audit_record writes one, audit_bulk many in one statement."""
+    if actor is not None and not getattr(actor, "is_authenticated", True):
+        actor = None
+    return AuditEntry(
+        actor=actor,
+        actor_username=actor.get_username() if actor else "",
+        unit=unit if unit is not None else (actor.unit if actor else None),
+        action=action,
+        **audit_target_columns(target),
+        query=storable(query or {}),
+        outcome=outcome[:200],
+        ip_address=client_ip(request),
+    )
+
+
 def audit_record(
     *,
     actor: User | None,
@@ -50,18 +75,11 @@ def audit_record(
     request=None,
 ) -> AuditEntry:
     """Append one row to the audit trail. Called by every service that reads or writes on a user's behalf."""
-    if actor is not None and not getattr(actor, "is_authenticated", True):
-        actor = None
-    return AuditEntry.objects.create(
-        actor=actor,
-        actor_username=actor.get_username() if actor else "",
-        unit=unit if unit is not None else (actor.unit if actor else None),
-        action=action,
-        **audit_target_columns(target),
-        query=storable(query or {}),
-        outcome=outcome[:200],
-        ip_address=client_ip(request),
+    entry = audit_entry(
+        actor=actor, action=action, target=target, query=query, outcome=outcome, unit=unit, request=request
     )
+    entry.save(force_insert=True)
+    return entry
 
 
 def access_denied_record(*, request, status: int) -> None:

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop, ngettext
 
-from ncb.models import AuditEntry, Unit, User
-from ncb.services import audit_bulk, audit_record, audit_target_columns, notifications_send
+from ncb.models import Unit, User
+from ncb.services import audit_bulk, audit_entry, audit_record, notifications_send
 
 from ..identifiers import IdentifierError, normalize_country, parse_partial_date
 from ..matching import persons as core
@@ -216,8 +216,6 @@ def restricted_matches_notify(*, records: Sequence, unit: Unit | None, user: Use
     in another (a screening may hide several)."""
     if not records:
         return
-    if user is not None and not getattr(user, "is_authenticated", True):
-        user = None
     country = unit.country.iso2 if unit is not None and unit.country_id else "?"
     notifications_send(
         kind="restricted_attempt",
@@ -225,13 +223,8 @@ def restricted_matches_notify(*, records: Sequence, unit: Unit | None, user: Use
         each=[(record.owner, {"country": country, "reference": record.reference}, "") for record in records],
     )
     audit_bulk(
-        AuditEntry(
-            actor=user,
-            actor_username=user.get_username() if user else "",
-            unit=unit if unit is not None else (user.unit if user else None),
-            action=f"{action}.restricted",
-            outcome="hidden by owner's restriction",
-            **audit_target_columns(record),
+        audit_entry(
+            actor=user, unit=unit, action=f"{action}.restricted", target=record, outcome="hidden by owner's restriction"
         )
         for record in records
     )
