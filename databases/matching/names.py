@@ -24,10 +24,18 @@ INITIAL_SIMILARITY = 0.75
 # against; a name present on one side only (a middle name left out) costs little.
 CONFLICT_PENALTY = 1.0
 MISSING_PENALTY = 0.3
+# How much of a conflict the larger side weighs: names left over on both sides conflict over the smaller side's
+# weight plus this share of the difference. With the smaller side's alone, a common name that differs ('Smith'
+# against a rare given name) cost little, and persons of the same year who share one name only outranked real
+# spellings; with the larger side's alone, real spellings with a full date of birth fell below the threshold
+# (bench/names_accuracy.py, tune split).
+CONFLICT_SHARE = 0.5
 # Tokens kept per name form; longer names are truncated (they are rare and cost quadratic time).
 MAX_TOKENS = 8
 if NATIVE is not None:
-    NATIVE.configure_alignment(TOKEN_MIN, TOKEN_SURE, INITIAL_SIMILARITY, CONFLICT_PENALTY, MISSING_PENALTY)
+    NATIVE.configure_alignment(
+        TOKEN_MIN, TOKEN_SURE, INITIAL_SIMILARITY, CONFLICT_PENALTY, MISSING_PENALTY, CONFLICT_SHARE
+    )
 
 
 class Unit(NamedTuple):
@@ -158,8 +166,9 @@ def align(query: NameForm, candidate: NameForm, frequencies: NameFrequencies, *,
         chosen.append((similarity, q, c))
     left_q, rest_q = _unmatched_weight(query, used_q, frequencies)
     left_c, rest_c = _unmatched_weight(candidate, used_c, frequencies)
-    conflict = min(left_q, left_c)
-    missing = max(left_q, left_c) - conflict
+    smaller, larger = min(left_q, left_c), max(left_q, left_c)
+    conflict = smaller + CONFLICT_SHARE * (larger - smaller) if smaller > 0.0 else 0.0
+    missing = larger - conflict
     total = matched_weight + CONFLICT_PENALTY * conflict + MISSING_PENALTY * missing
     value = evidence / total if total else 0.0
     if not explain:

@@ -51,11 +51,12 @@ static struct {
     double same[3];  /* phonetic._SAME_WEIGHTS: skeleton, vowel sequence, vowelled */
     double cross[3]; /* phonetic._CROSS_WEIGHTS: skeleton, containment of the Arabic form, vowelled */
     double density_shift, long_vowel_penalty;
+    double confusable_share; /* phonetic._CONFUSABLE_SHARE */
 } similarity_weights;
 
 static struct {
     int set;
-    double token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty; /* names.* */
+    double token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty, conflict_share; /* names.* */
 } alignment_weights;
 
 /* The weights of the other evidence, given by persons on import (configure_evidence): conflict and close factors,
@@ -199,6 +200,33 @@ static double normalized_similarity(const Text *a, const Text *b) {
 
 static int is_vowel(int32_t c) { return c == 'a' || c == 'i' || c == 'u'; }
 
+/* phonetic._CONFUSABLE: Z and X read as S, D as T, G as K. */
+static int32_t confusable(int32_t c) {
+    switch (c) {
+    case 'Z':
+    case 'X':
+        return 'S';
+    case 'D':
+        return 'T';
+    case 'G':
+        return 'K';
+    default:
+        return c;
+    }
+}
+
+/* phonetic._cross_value: an Arabic and a Latin key from their skeletons' similarity and their vowelled forms. */
+static double cross_value(double skeleton, const Text *arabic_vowelled, const Text *latin_vowelled, double shift,
+                          double unmatched_long) {
+    double vowelled = normalized_similarity(arabic_vowelled, latin_vowelled);
+    double contained =
+        arabic_vowelled->length ? (double)lcs(arabic_vowelled, latin_vowelled) / (double)arabic_vowelled->length : 0.0;
+    const double *w = similarity_weights.cross;
+    double value = w[0] * skeleton + (w[1] + shift) * contained + (w[2] - shift) * vowelled;
+    value = value - unmatched_long;
+    return value > 0.0 ? value : 0.0;
+}
+
 static double pair_similarity(const Key *a, const Key *b) {
     double skeleton = normalized_similarity(&a->text[SKELETON], &b->text[SKELETON]);
     if (a->arabic == b->arabic) {
@@ -211,12 +239,8 @@ static double pair_similarity(const Key *a, const Key *b) {
         const double *w = similarity_weights.same;
         return w[0] * skeleton + w[1] * vowels + w[2] * vowelled;
     }
-    double vowelled = normalized_similarity(&a->text[VOWELLED], &b->text[VOWELLED]);
     const Key *arabic = a->arabic ? a : b, *latin = a->arabic ? b : a;
     const Text *arabic_vowelled = &arabic->text[VOWELLED], *arabic_skeleton = &arabic->text[SKELETON];
-    double contained = arabic_vowelled->length
-                           ? (double)lcs(arabic_vowelled, &latin->text[VOWELLED]) / (double)arabic_vowelled->length
-                           : 0.0;
     int leading_vowel = arabic_skeleton->length && arabic_skeleton->chars[0] == '_' && arabic_vowelled->length &&
                         is_vowel(arabic_vowelled->chars[0]);
     int32_t written = arabic->text[VOWELS].length - leading_vowel;
@@ -228,10 +252,32 @@ static double pair_similarity(const Key *a, const Key *b) {
     double shift = similarity_weights.density_shift * (1.0 - density);
     int32_t missing_long = latin->long_vowels - arabic->long_vowels;
     double unmatched_long = (double)(missing_long > 0 ? missing_long : 0) * similarity_weights.long_vowel_penalty;
-    const double *w = similarity_weights.cross;
-    double value = w[0] * skeleton + (w[1] + shift) * contained + (w[2] - shift) * vowelled;
-    value = value - unmatched_long;
-    return value > 0.0 ? value : 0.0;
+    double value = cross_value(skeleton, arabic_vowelled, &latin->text[VOWELLED], shift, unmatched_long);
+    /* The same with the confusable classes read as their partners (phonetic._CONFUSABLE), when that changes a form. */
+    const Text *forms[4] = {arabic_skeleton, &latin->text[SKELETON], arabic_vowelled, &latin->text[VOWELLED]};
+    int32_t length = 0, changed = 0;
+    for (int f = 0; f < 4; f++) {
+        length += forms[f]->length;
+        for (int32_t i = 0; i < forms[f]->length; i++) changed |= confusable(forms[f]->chars[i]) != forms[f]->chars[i];
+    }
+    if (!changed) return value;
+    int32_t stack[STACK_ROW], *buffer = length <= STACK_ROW ? stack : PyMem_Malloc(sizeof(int32_t) * (size_t)length);
+    if (buffer == NULL) {
+        PyErr_NoMemory();
+        return value;
+    }
+    Text confused[4];
+    int32_t *cursor = buffer;
+    for (int f = 0; f < 4; f++) {
+        for (int32_t i = 0; i < forms[f]->length; i++) cursor[i] = confusable(forms[f]->chars[i]);
+        confused[f].length = forms[f]->length;
+        confused[f].chars = cursor;
+        cursor += forms[f]->length;
+    }
+    double other = cross_value(normalized_similarity(&confused[0], &confused[1]), &confused[2], &confused[3], shift,
+                               unmatched_long);
+    if (buffer != stack) PyMem_Free(buffer);
+    return value + similarity_weights.confusable_share * (other - value);
 }
 
 /* --- packing and unpacking ---------------------------------------------------------------------------------- */
@@ -526,8 +572,9 @@ static double align_value(Pairing *pairing) {
         evidence += (strength < 1.0 ? strength : 1.0) * weight;
     }
     double left_q = unmatched_weight(query, used_q), left_c = unmatched_weight(candidate, used_c);
-    double conflict = left_c < left_q ? left_c : left_q;
-    double missing = (left_c > left_q ? left_c : left_q) - conflict;
+    double smaller = left_c < left_q ? left_c : left_q, larger = left_c > left_q ? left_c : left_q;
+    double conflict = smaller > 0.0 ? smaller + alignment_weights.conflict_share * (larger - smaller) : 0.0;
+    double missing = larger - conflict;
     double total = matched_weight + alignment_weights.conflict_penalty * conflict +
                    alignment_weights.missing_penalty * missing;
     return total != 0.0 ? evidence / total : 0.0;
@@ -1098,19 +1145,19 @@ static PyObject *configure_weights(PyObject *module, PyObject *args) {
 }
 
 static PyObject *configure_similarity(PyObject *module, PyObject *args) {
-    if (!PyArg_ParseTuple(args, "(ddd)(ddd)dd", &similarity_weights.same[0], &similarity_weights.same[1],
+    if (!PyArg_ParseTuple(args, "(ddd)(ddd)ddd", &similarity_weights.same[0], &similarity_weights.same[1],
                           &similarity_weights.same[2], &similarity_weights.cross[0], &similarity_weights.cross[1],
                           &similarity_weights.cross[2], &similarity_weights.density_shift,
-                          &similarity_weights.long_vowel_penalty))
+                          &similarity_weights.long_vowel_penalty, &similarity_weights.confusable_share))
         return NULL;
     similarity_weights.set = 1;
     Py_RETURN_NONE;
 }
 
 static PyObject *configure_alignment(PyObject *module, PyObject *args) {
-    if (!PyArg_ParseTuple(args, "ddddd", &alignment_weights.token_min, &alignment_weights.token_sure,
+    if (!PyArg_ParseTuple(args, "dddddd", &alignment_weights.token_min, &alignment_weights.token_sure,
                           &alignment_weights.initial_similarity, &alignment_weights.conflict_penalty,
-                          &alignment_weights.missing_penalty))
+                          &alignment_weights.missing_penalty, &alignment_weights.conflict_share))
         return NULL;
     alignment_weights.set = 1;
     Py_RETURN_NONE;
@@ -1127,10 +1174,10 @@ static PyObject *configure_evidence(PyObject *module, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"configure_similarity", configure_similarity, METH_VARARGS,
-     "configure_similarity(same, cross, density_shift, long_vowel_penalty): phonetic's weights."},
+     "configure_similarity(same, cross, density_shift, long_vowel_penalty, confusable_share): phonetic's weights."},
     {"configure_alignment", configure_alignment, METH_VARARGS,
-     "configure_alignment(token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty): names' "
-     "constants."},
+     "configure_alignment(token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty, "
+     "conflict_share): names' constants."},
     {"configure_evidence", configure_evidence, METH_VARARGS,
      "configure_evidence(conflict, close, exact, compatible, swapped, sex_conflict, nationality, rounding): "
      "persons' weights of the other evidence."},

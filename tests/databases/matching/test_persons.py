@@ -133,3 +133,15 @@ def test_blocking_keys_of_single_names_and_aliases():
     assert query_keys("Hassan") & blocking_keys("Hassan", "Mohamed")
     assert query_keys("Abu Hamza", "Omar") & blocking_keys("Kamel", aliases=("Abou Hamza",))
     assert not query_keys("Smith", "John") & blocking_keys("Hassan", "Mohamed")
+
+
+def test_a_conflicting_name_weighs_between_the_two_sides_weights():
+    # Maylinda Salaz against Wright Salaz: the common 'wright' alone would make the conflict cheap, the rare
+    # 'maylinda' alone would make it as costly as the rare name; it weighs halfway, the rest of 'maylinda' as missing.
+    frequencies = NameFrequencies.from_counts({"wright": 40_000, "salaz": 3, "maylinda": 2, "mohamed": 50_000})
+    result = match(Person("Salaz", "Maylinda"), Person("Salaz", "Wright"), frequencies)
+    rare, common, shared = (frequencies.weight(name) for name in ("maylinda", "wright", "salaz"))
+    assert common < rare
+    conflict = common + 0.5 * (rare - common)
+    assert result.value == round(shared / (shared + conflict + 0.3 * (rare - conflict)), 4)
+    assert "name_conflict" in codes(result)

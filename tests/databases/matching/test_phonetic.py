@@ -1,3 +1,5 @@
+import pytest
+
 from databases.matching.normalize import tokens
 from databases.matching.phonetic import same_skeleton, token_keys, token_similarity
 
@@ -60,3 +62,17 @@ def test_similarity_is_symmetric_and_bounded():
     for a, b in [("mohamed", one("محمد")), ("karim", "kareem"), ("x", "yolanda")]:
         assert token_similarity(a, b) == token_similarity(b, a)
         assert 0.0 <= token_similarity(a, b) <= 1.0
+
+
+def test_letters_that_spellings_exchange_across_scripts_cost_half_a_letter():
+    # An English s read z (evers / ايفرز), sh written s, t/d and k/g: one class apart, but a common rendering.
+    exchanged = token_similarity("evers", one("ايفرز"))
+    other_letter = token_similarity("everk", one("ايفرز"))
+    same_letter = token_similarity("everz", one("ايفرز"))
+    assert other_letter < exchanged < same_letter
+    assert exchanged - other_letter == pytest.approx((same_letter - other_letter) / 2)
+    assert token_similarity("ahmet", one("احمد")) > token_similarity("ahmel", one("احمد"))
+
+
+def test_within_one_script_the_exchanged_letters_still_cost_a_whole_letter():
+    assert token_similarity("evers", "everz") == token_similarity("evers", "everk")
