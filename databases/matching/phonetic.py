@@ -178,6 +178,10 @@ _SAME_WEIGHTS = (0.4, 0.2, 0.4)  # skeleton, vowel sequence, vowelled
 # different names that differ by these alike (tune split: half a share gave the best recall at precision 0.95).
 _CONFUSABLE = str.maketrans({"Z": "S", "X": "S", "D": "T", "G": "K"})
 _CONFUSABLE_SHARE = 0.5
+# Below this, two keys are other names whatever their confusable letters (of 20,000 pairs of the development set,
+# 2 went from under it to over TOKEN_MIN with them): the second comparison is left out, which most token pairs of a
+# sweep are, and it costs as much as the first.
+_CONFUSABLE_FLOOR = 0.3
 
 
 def _pair_similarity(a: TokenKey, b: TokenKey) -> float:
@@ -199,6 +203,8 @@ def _pair_similarity(a: TokenKey, b: TokenKey) -> float:
     shift = _DENSITY_SHIFT * (1.0 - density)
     unmatched_long = max(0, latin.long_vowels - arabic.long_vowels) * _LONG_VOWEL_PENALTY
     value = _cross_value(skeleton, arabic.vowelled, latin.vowelled, shift, unmatched_long)
+    if value < _CONFUSABLE_FLOOR:
+        return value
     forms = (arabic.skeleton, latin.skeleton, arabic.vowelled, latin.vowelled)
     confused = tuple(form.translate(_CONFUSABLE) for form in forms)
     if confused == forms:
@@ -230,7 +236,9 @@ def _native_module() -> ModuleType | None:
 
 NATIVE = _native_module()
 if NATIVE is not None:
-    NATIVE.configure_similarity(_SAME_WEIGHTS, _CROSS_WEIGHTS, _DENSITY_SHIFT, _LONG_VOWEL_PENALTY, _CONFUSABLE_SHARE)
+    NATIVE.configure_similarity(
+        _SAME_WEIGHTS, _CROSS_WEIGHTS, _DENSITY_SHIFT, _LONG_VOWEL_PENALTY, _CONFUSABLE_SHARE, _CONFUSABLE_FLOOR
+    )
 
 
 # Packed keys per token for the C version; emptied when full. A plain dict: an lru_cache look-up costs as much as

@@ -51,7 +51,7 @@ static struct {
     double same[3];  /* phonetic._SAME_WEIGHTS: skeleton, vowel sequence, vowelled */
     double cross[3]; /* phonetic._CROSS_WEIGHTS: skeleton, containment of the Arabic form, vowelled */
     double density_shift, long_vowel_penalty;
-    double confusable_share; /* phonetic._CONFUSABLE_SHARE */
+    double confusable_share, confusable_floor; /* phonetic._CONFUSABLE_SHARE, _CONFUSABLE_FLOOR */
 } similarity_weights;
 
 static struct {
@@ -253,6 +253,7 @@ static double pair_similarity(const Key *a, const Key *b) {
     int32_t missing_long = latin->long_vowels - arabic->long_vowels;
     double unmatched_long = (double)(missing_long > 0 ? missing_long : 0) * similarity_weights.long_vowel_penalty;
     double value = cross_value(skeleton, arabic_vowelled, &latin->text[VOWELLED], shift, unmatched_long);
+    if (value < similarity_weights.confusable_floor) return value;
     /* The same with the confusable classes read as their partners (phonetic._CONFUSABLE), when that changes a form. */
     const Text *forms[4] = {arabic_skeleton, &latin->text[SKELETON], arabic_vowelled, &latin->text[VOWELLED]};
     int32_t length = 0, changed = 0;
@@ -1145,10 +1146,11 @@ static PyObject *configure_weights(PyObject *module, PyObject *args) {
 }
 
 static PyObject *configure_similarity(PyObject *module, PyObject *args) {
-    if (!PyArg_ParseTuple(args, "(ddd)(ddd)ddd", &similarity_weights.same[0], &similarity_weights.same[1],
+    if (!PyArg_ParseTuple(args, "(ddd)(ddd)dddd", &similarity_weights.same[0], &similarity_weights.same[1],
                           &similarity_weights.same[2], &similarity_weights.cross[0], &similarity_weights.cross[1],
                           &similarity_weights.cross[2], &similarity_weights.density_shift,
-                          &similarity_weights.long_vowel_penalty, &similarity_weights.confusable_share))
+                          &similarity_weights.long_vowel_penalty, &similarity_weights.confusable_share,
+                          &similarity_weights.confusable_floor))
         return NULL;
     similarity_weights.set = 1;
     Py_RETURN_NONE;
@@ -1174,7 +1176,8 @@ static PyObject *configure_evidence(PyObject *module, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"configure_similarity", configure_similarity, METH_VARARGS,
-     "configure_similarity(same, cross, density_shift, long_vowel_penalty, confusable_share): phonetic's weights."},
+     "configure_similarity(same, cross, density_shift, long_vowel_penalty, confusable_share, confusable_floor): "
+     "phonetic's weights."},
     {"configure_alignment", configure_alignment, METH_VARARGS,
      "configure_alignment(token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty, "
      "conflict_share): names' constants."},
