@@ -1,7 +1,7 @@
 """Writes of the bureaus and accounts app: audit rows, notifications, API tokens, restrictions."""
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from django.core.cache import cache
@@ -127,16 +127,31 @@ def notification_mark_read(*, user: User, ids: Iterable[int] | None = None) -> i
     return unread.update(read_at=timezone.now())
 
 
-def restricted_attempt_notify(*, record, viewer: User, action: str) -> None:
-    """Tell a record's owner that an NCB it excluded ran a query that would have matched (data rules)."""
-    country = viewer.unit.country if viewer.unit_id and viewer.unit.country_id else None
-    notification_send(
-        unit=record.owner,
+def restricted_attempts_notify(*, records: Sequence, unit: Unit | None, user: User | None, action: str) -> None:
+    """Tell each record's owner that a query or record from a unit of a country it excluded matched its restricted
+    record (data rules): the notices in one INSERT, the audit rows in another (a screening may hide several)."""
+    if not records:
+        return
+    country = unit.country.iso2 if unit is not None and unit.country_id else "?"
+    notifications_send(
         kind="restricted_attempt",
         message=gettext_noop("A query from {country} matched your restricted record {reference}; no hit was shown."),
-        params={"country": country.iso2 if country else "?", "reference": getattr(record, "reference", str(record.pk))},
+        each=[
+            (record.owner, {"country": country, "reference": getattr(record, "reference", str(record.pk))}, "")
+            for record in records
+        ],
     )
-    audit_record(actor=viewer, action=f"{action}.restricted", target=record, outcome="hidden by owner's restriction")
+    audit_bulk(
+        audit_entry(
+            actor=user, unit=unit, action=f"{action}.restricted", target=record, outcome="hidden by owner's restriction"
+        )
+        for record in records
+    )
+
+
+def restricted_attempt_notify(*, record, viewer: User, action: str) -> None:
+    """restricted_attempts_notify for one record that a viewer's query matched."""
+    restricted_attempts_notify(records=[record], unit=viewer.unit, user=viewer, action=action)
 
 
 def filter_visible_candidates(*, records: Iterable, viewer: User, action: str) -> list:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from ncb.access import access_allows
-from ncb.services import notification_send
+from ncb.services import notification_send, restricted_attempts_notify
 
 from ..choices import ACTIVE_STATUSES, Database
 from ..identifiers.confusables import confusion_key
@@ -24,7 +24,7 @@ from ..models import Artwork, ArtworkPhoto, Firearm, GlobalRecord, Hit, Person, 
 from ..registry import model_of
 from .hits import hit_record
 from .match_keys import core_person, person_keys_refresh
-from .screening import person_candidates, restricted_match_notify
+from .screening import person_candidates
 
 ACTION = "matching.record"
 
@@ -42,10 +42,10 @@ def pair_hit(*, record: GlobalRecord, source: GlobalRecord, rule: str, score: fl
     if record.owner_id == source.owner_id:
         return False
     if not access_allows(record=record, unit=source.owner):
-        restricted_match_notify(record=record, unit=source.owner, user=None, action=ACTION)
+        restricted_attempts_notify(records=[record], unit=source.owner, user=None, action=ACTION)
         return False
     if not access_allows(record=source, unit=record.owner):
-        restricted_match_notify(record=source, unit=record.owner, user=None, action=ACTION)
+        restricted_attempts_notify(records=[source], unit=record.owner, user=None, action=ACTION)
         return False
     query_key = pair_query_key(source=source, rule=rule)
     exists = Hit.objects.filter(

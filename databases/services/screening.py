@@ -12,10 +12,10 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext, gettext_noop, ngettext
+from django.utils.translation import gettext, ngettext
 
 from ncb.models import Unit, User
-from ncb.services import audit_bulk, audit_entry, audit_record, notifications_send
+from ncb.services import audit_record, restricted_attempts_notify
 
 from ..identifiers import IdentifierError, normalize_country, parse_partial_date
 from ..matching import persons as core
@@ -206,30 +206,6 @@ def summary_of(row: CandidateRow) -> str:
     return " · ".join(str(part) for part in parts)
 
 
-def restricted_match_notify(*, record, unit: Unit | None, user: User | None, action: str) -> None:
-    """Tell an owner that a query or record from a country it excluded matched its restricted record."""
-    restricted_matches_notify(records=[record], unit=unit, user=user, action=action)
-
-
-def restricted_matches_notify(*, records: Sequence, unit: Unit | None, user: User | None, action: str) -> None:
-    """restricted_match_notify for all the records one query matched: the notices in one INSERT, the audit rows
-    in another (a screening may hide several)."""
-    if not records:
-        return
-    country = unit.country.iso2 if unit is not None and unit.country_id else "?"
-    notifications_send(
-        kind="restricted_attempt",
-        message=gettext_noop("A query from {country} matched your restricted record {reference}; no hit was shown."),
-        each=[(record.owner, {"country": country, "reference": record.reference}, "") for record in records],
-    )
-    audit_bulk(
-        audit_entry(
-            actor=user, unit=unit, action=f"{action}.restricted", target=record, outcome="hidden by owner's restriction"
-        )
-        for record in records
-    )
-
-
 def person_screen(
     *,
     viewer: User | None = None,
@@ -304,7 +280,7 @@ def person_screen_query(
         existing = _existing_hits(query=query, others=others, unit=unit)
         new = [(row, score) for row, score in others if row.id not in existing]
         by_id = _records([row.id for row in hidden] + [row.id for row, _score in new])
-        restricted_matches_notify(records=[by_id[row.id] for row in hidden], unit=unit, user=viewer, action=action)
+        restricted_attempts_notify(records=[by_id[row.id] for row in hidden], unit=unit, user=viewer, action=action)
         hits = {**existing, **_new_hits(query=query, new=new, by_id=by_id, unit=unit, viewer=viewer)}
         audit_record(
             actor=viewer,
