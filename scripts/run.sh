@@ -41,6 +41,7 @@ py=.venv/bin/python
 $py manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules >/dev/null
 $py manage.py migrate -v0
 $py manage.py load_demo
+$py manage.py rebuild_match_keys --if-stale -v0  # keys written by older matching code (README)
 
 # The real-time checks have a pool of their own; the pages and screenings run at a lower CPU priority, so that a
 # check never waits for a core behind a page render (README, "Real-time checks"). The web's workers are single

@@ -35,6 +35,8 @@ COMPILED_MODULES = (
 )
 # The modules a stored person template depends on (template_version).
 TEMPLATE_MODULES = tuple(name for name in COMPILED_MODULES if name not in ("blocking", "reasons"))
+# The modules the blocking keys depend on (key_version).
+KEY_MODULES = ("normalize", "phonetic", "blocking")
 # Token similarity written in C (phonetic.token_similarity uses it when built), compiled with the modules.
 C_SOURCE = "scoring.c"
 SOURCE_DIR = Path(__file__).resolve().parent
@@ -59,16 +61,26 @@ def native_is_current(native_dir: Path = NATIVE_DIR) -> bool:
         return False
 
 
+def _version(files: tuple[str, ...]) -> int:
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update((SOURCE_DIR / name).read_bytes())
+    return int(digest.hexdigest()[:7], 16)
+
+
 @functools.cache
 def template_version() -> int:
     """The version of the stored person templates (persons.template): a digest of the sources a template is made
     from, since any change to them may change a template. A template of another version is ignored and its person
     prepared anew. The blocking keys and the reasons' texts are not in a template: changing them keeps templates."""
-    digest = hashlib.sha256()
-    for name in TEMPLATE_MODULES:
-        digest.update((SOURCE_DIR / f"{name}.py").read_bytes())
-    digest.update((SOURCE_DIR / C_SOURCE).read_bytes())
-    return int(digest.hexdigest()[:7], 16)
+    return _version(tuple(f"{name}.py" for name in TEMPLATE_MODULES) + (C_SOURCE,))
+
+
+@functools.cache
+def key_version() -> int:
+    """The version of the stored blocking keys: a digest of the sources the keys are made from (the similarity in
+    phonetic.py too, which changes no key: a rebuild it asks for is only wasted time, never a wrong answer)."""
+    return _version(tuple(f"{name}.py" for name in KEY_MODULES))
 
 
 COMPILED = not os.environ.get("MATCHING_PURE_PYTHON") and native_is_current()

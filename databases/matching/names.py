@@ -8,7 +8,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from databases.matching.frequencies import NameFrequencies
-from databases.matching.normalize import PARTICLES, is_arabic, tokens
+from databases.matching.normalize import PARTICLES, is_arabic, plain, tokens
 from databases.matching.phonetic import NATIVE, packed_keys, same_skeleton, token_similarity
 from databases.matching.reasons import Reason
 from databases.matching.transliterate import transliterate_token
@@ -104,7 +104,7 @@ def _alias_form(alias: str) -> NameForm | None:
 
 
 def _first_letter(token: str) -> str:
-    return (transliterate_token(token) if is_arabic(token) else token)[:1]
+    return (transliterate_token(token) if is_arabic(token) else plain(token))[:1]
 
 
 def _first_letter_code(token: str) -> int:
@@ -122,7 +122,7 @@ def _unit_similarity(a: Unit, b: Unit) -> float:
 
 
 def _kind(a: Unit, b: Unit) -> str:
-    if a.text == b.text:
+    if plain(a.text) == plain(b.text):
         return "name_exact"
     if a.initial or b.initial:
         return "name_initial"

@@ -14,6 +14,14 @@ from functools import lru_cache
 # Latin letters that do not decompose under NFD but that writers replace by plain letters.
 _LATIN_SPECIAL = {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ß": "ss"}
 
+# Letters whose mark changes the sound, kept through folding so that matching can read them both ways: as the
+# plain letter that a writer without the mark types ('Zizek'), and as the sound that Arabic spellings follow
+# ('Žižek' / جيجك, 'Şerif' / شريف). Marks are kept in decomposed order, then recomposed.
+SOUNDED_LETTERS = {"š": "s", "ž": "z", "č": "c", "ć": "c", "ş": "s", "ç": "c"}
+_RECOMPOSE = {unicodedata.normalize("NFD", letter): letter for letter in SOUNDED_LETTERS}
+_RECOMPOSE_RE = re.compile("|".join(_RECOMPOSE))
+_PLAIN = str.maketrans(SOUNDED_LETTERS)
+
 # Arabic and Persian letter variants that name writers use interchangeably. Hamza carriers (أ إ آ ؤ ئ) need no
 # entry: NFD splits off the hamza mark, which is then dropped with the other marks.
 _ARABIC_VARIANTS = {
@@ -40,7 +48,9 @@ class _FoldTable(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        if char in _LATIN_SPECIAL:
+        if char in SOUNDED_LETTERS:
+            out = char
+        elif char in _LATIN_SPECIAL:
             out = _LATIN_SPECIAL[char]
         elif char in _ARABIC_VARIANTS:
             out = _ARABIC_VARIANTS[char]
@@ -65,13 +75,19 @@ _FOLD_TABLE = _FoldTable()
 def fold_name(text: str) -> str:
     """Return `text` normalised for comparison: NFKC, case-folded, accents and Arabic marks removed.
 
-    Punctuation and hyphens become single spaces; the result has no leading or trailing space.
+    The marks of SOUNDED_LETTERS stay (see plain). Punctuation and hyphens become single spaces; the result has no
+    leading or trailing space.
     """
     text = unicodedata.normalize("NFKC", text).casefold()
     # NFD per character (inside the table) would miss accents typed as separate combining characters after
     # NFKC recomposition failed, so decompose the whole string first; the table then drops the marks.
-    text = unicodedata.normalize("NFD", text).translate(_FOLD_TABLE)
-    return " ".join(text.split())
+    text = _RECOMPOSE_RE.sub(lambda match: _RECOMPOSE[match.group()], unicodedata.normalize("NFD", text))
+    return " ".join(text.translate(_FOLD_TABLE).split())
+
+
+def plain(token: str) -> str:
+    """The folded token without the marks that fold_name keeps: as a writer without them types it."""
+    return token.translate(_PLAIN)
 
 
 def is_arabic(token: str) -> bool:
@@ -176,7 +192,7 @@ def _tokens_cached(folded: str) -> tuple[str, ...]:
             out[-1] = _join(out[-1], word)
             i += 1
         else:
-            out.append(_canonical_compound(word))
+            out.append(_canonical_compound(word) if len(word) > 1 else plain(word))  # an initial is a letter
             i += 1
     return tuple(out)
 

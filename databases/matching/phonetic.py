@@ -21,13 +21,13 @@ from types import ModuleType
 
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from databases.matching.normalize import article_variants, is_arabic
+from databases.matching.normalize import article_variants, is_arabic, plain
 
 # Latin graphemes, longest first; context rules run before (see _latin_classes). Lowercase = vowel classes.
 _LATIN_GRAPHEMES = {
     "tsch": "X", "tsh": "X", "sch": "X", "tch": "X", "sh": "X", "ch": "X", "cz": "X", "cs": "X",
     "kh": "K", "ck": "K", "qu": "K", "q": "K", "k": "K", "c": "K", "x": "KS",
-    "gh": "G", "dzh": "G", "dj": "G", "dz": "G", "zh": "G", "g": "G", "j": "G",
+    "gh": "G", "dzh": "G", "dj": "G", "dz": "G", "zh": "G", "xh": "G", "g": "G", "j": "G",
     "ph": "F", "f": "F", "v": "F", "th": "T", "t": "T", "dh": "D", "d": "D",
     "sz": "S", "s": "S", "z": "Z", "b": "B", "p": "B", "h": "H", "l": "L", "m": "M", "n": "N", "r": "R",
     "w": "W", "y": "i", "ou": "u", "oo": "u", "o": "u", "u": "u", "ee": "i", "e": "i", "i": "i", "a": "a",
@@ -68,10 +68,19 @@ def _latin_classes(token: str) -> str:
 _CONTINENTAL = [(re.compile(p), r) for p, r in ((r"j", "y"), (r"w", "v"), (r"(?<!s)ch", "kh"))]
 
 
+# Digraphs read as one sound above that other spellings write as two: 'zh' is also the z of Kazakh and Russian names
+# in Arabic script ('zhambyl' / زامبيل), 'dz' the d and z of Polish ones ('dziena' / دزيانا). The separator keeps the
+# two letters apart (a hyphen: folded names have none) and is dropped from the classes.
+_SPLIT_DIGRAPHS = [(re.compile(p), r) for p, r in ((r"zh", "z"), (r"dz", "d-z"))]
+# The sounds of SOUNDED_LETTERS that Arabic spellings follow (Turkish ç is ch; French ç stays in the plain reading).
+_SOUNDED = str.maketrans({"š": "sh", "ž": "zh", "č": "ch", "ć": "ch", "ş": "sh", "ç": "ch"})
+
+
 def _latin_readings(token: str) -> list[str]:
     """Return the class strings of the usual (English/French) reading and of the others that differ.
 
-    The others: the continental reading, and a final -c read k ('eric', 'dominic') rather than -ić.
+    The others: the continental reading, a final -c read k ('eric', 'dominic') rather than -ić, and the split
+    digraphs.
     """
     readings = [_latin_classes(token)]
     other = token
@@ -81,7 +90,21 @@ def _latin_readings(token: str) -> list[str]:
         readings.append(_latin_classes(other))
     if _FINAL_C.search(token):
         readings.append(_latin_classes(token[:-1] + "k"))
+    for pattern, replacement in _SPLIT_DIGRAPHS:
+        if pattern.search(token):
+            split = _latin_classes(pattern.sub(replacement, token)).replace("-", "")
+            if split not in readings:
+                readings.append(split)
     return readings
+
+
+def _spellings(token: str) -> list[str]:
+    """A Latin token as typed without its sounded marks, and as its marks sound when it has some."""
+    spellings = [plain(token)]
+    sounded = token.translate(_SOUNDED)
+    if sounded != token:
+        spellings.append(sounded)
+    return spellings
 
 
 def _arabic_classes(token: str) -> str:
@@ -152,15 +175,19 @@ def _key_of(token: str, classes: str, arabic: bool, classes_ae: str = "") -> Tok
 
 @lru_cache(maxsize=200_000)
 def token_keys(token: str) -> tuple[TokenKey, ...]:
-    """Return the keys of a folded token and of its variants without a glued article ('alhashimi', 'الهاشمي')."""
+    """Return the keys of a folded token and of its variants without a glued article ('alhashimi', 'الهاشمي').
+
+    The first key is the plain primary reading (frequencies.head): 'şerif' and 'serif' count as one name.
+    """
     keys = []
     for variant in article_variants(token):
         if is_arabic(variant):
             keys.append(_key_of(variant, _arabic_classes(variant), True))
         else:
             keys.extend(
-                _key_of(variant, classes, False, _latin_classes(variant.replace("e", "a")))
-                for classes in _latin_readings(variant)
+                _key_of(spelling, classes, False, _latin_classes(spelling.replace("e", "a")))
+                for spelling in _spellings(variant)
+                for classes in _latin_readings(spelling)
             )
     return tuple(keys)
 

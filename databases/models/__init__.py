@@ -4,7 +4,15 @@ from .documents import TravelDocument
 from .firearms import Firearm
 from .hits import Hit
 from .imports import ImportJob
-from .matching import MatchSweep, MatchSweepChunk, PersonKey, PersonTemplate, ScreeningJob, ScreeningRow
+from .matching import (
+    MatchSweep,
+    MatchSweepChunk,
+    PersonKey,
+    PersonKeyVersion,
+    PersonTemplate,
+    ScreeningJob,
+    ScreeningRow,
+)
 from .persons import Person, PersonAlias, PersonDocument, PersonPhoto
 from .vehicles import Vehicle
 
@@ -21,6 +29,7 @@ __all__ = [
     "PersonAlias",
     "PersonDocument",
     "PersonKey",
+    "PersonKeyVersion",
     "PersonTemplate",
     "PersonPhoto",
     "ScreeningJob",

@@ -71,6 +71,27 @@ class PersonTemplate(models.Model):
         return f"template of person {self.person_id}"
 
 
+class PersonKeyVersion(models.Model):
+    """The version of the matching code that wrote the blocking-key table (matching.key_version): one row.
+
+    A person's keys are found only under the keys of the code that looks them up, so keys written by other code are
+    stale until `rebuild_match_keys` has run. Written by a rebuild, and by the first keys written into an empty table;
+    /healthz and `rebuild_match_keys --if-stale` read it.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    version = models.IntegerField(_("version"))
+    written_at = models.DateTimeField(_("written at"))
+
+    class Meta:
+        verbose_name = _("blocking-key version")
+        verbose_name_plural = _("blocking-key versions")
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="personkeyversion_single_row")]
+
+    def __str__(self) -> str:
+        return str(self.version)
+
+
 class JobStatus(models.TextChoices):
     PENDING = "pending", _("Waiting")
     RUNNING = "running", _("Running")

@@ -30,12 +30,12 @@ from ncb.access import STAND_IN_VIEWER, stand_in_values, visibility_q, visibilit
 
 from ..choices import ACTIVE_STATUSES
 from ..copy_format import copy_line, vacuum_analyze
+from ..matching import key_version, template_version
 from ..matching import persons as core
-from ..matching import template_version
 from ..matching.dates import PartialDate, parse_partial_date
 from ..matching.frequencies import NameFrequencies
 from ..matching.phonetic import NATIVE
-from ..models import Person, PersonAlias, PersonKey, PersonTemplate
+from ..models import Person, PersonAlias, PersonKey, PersonKeyVersion, PersonTemplate
 
 KEY_LENGTH = PersonKey._meta.get_field("key").max_length
 # Person rows read to build the name frequencies: a sample is as good as the whole table for weights.
@@ -155,7 +155,30 @@ def person_keys_refresh(*, person_ids: Sequence[int]) -> int:
     inputs = _stored_inputs(person_ids)
     PersonKey.objects.bulk_create([_key(*row) for row in inputs.keys], batch_size=5000)
     PersonTemplate.objects.bulk_create([_template(*row) for row in inputs.templates], batch_size=2000)
+    # The first keys of an empty table set its version; later ones keep it (the rest of the table may be older).
+    PersonKeyVersion.objects.bulk_create([_key_version_row()], ignore_conflicts=True)
     return len(inputs.keys)
+
+
+def _key_version_row() -> PersonKeyVersion:
+    return PersonKeyVersion(version=key_version(), written_at=timezone.now())
+
+
+def _key_version_save() -> None:
+    """Record that this code wrote the whole table (after a rebuild)."""
+    row = _key_version_row()
+    PersonKeyVersion.objects.update_or_create(
+        pk=row.pk, defaults={"version": row.version, "written_at": row.written_at}
+    )
+
+
+def key_table_current() -> bool:
+    """False when the stored blocking keys were written by other matching code (`rebuild_match_keys` is due):
+    persons saved before the change are not found under the keys that this code looks up."""
+    stored = PersonKeyVersion.objects.values_list("version", flat=True).first()
+    if stored is None:
+        return not PersonKey.objects.exists()
+    return stored == key_version()
 
 
 # Indexes of a table that no constraint owns (the primary key's stays: COPY fills it cheaply in id order).
@@ -178,7 +201,9 @@ def person_keys_rebuild(*, chunk: int = 20_000, stdout=None) -> int:
     if connection.vendor != "postgresql":
         PersonKey.objects.all().delete()
         PersonTemplate.objects.all().delete()
-        return _keys_load(chunk, stdout)
+        total = _keys_load(chunk, stdout)
+        _key_version_save()
+        return total
     table = PersonKey._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
         # Deferred foreign-key checks of this transaction must run before a TRUNCATE.
@@ -202,6 +227,7 @@ def person_keys_rebuild(*, chunk: int = 20_000, stdout=None) -> int:
             cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
         if stdout is not None:
             stdout.write(f"  indexes built in {time.monotonic() - started:.0f} s")
+        _key_version_save()
     vacuum_analyze(table)  # the visibility map lets candidate look-ups read the index alone
     vacuum_analyze(PersonTemplate._meta.db_table)
     return total

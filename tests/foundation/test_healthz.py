@@ -36,8 +36,19 @@ def test_healthz_reports_every_part(client, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     response = client.get("/healthz")
     body = response.json()
-    assert set(body["checks"]) == {"database", "redis", "celery"}
+    assert set(body["checks"]) == {"database", "redis", "celery", "match_keys"}
     assert body["checks"]["database"] == "ok"
+    assert body["checks"]["match_keys"] == "ok"  # an empty key table is current
+
+
+def test_healthz_says_when_the_keys_are_stale_without_failing(client, settings):
+    from databases.models import PersonKeyVersion
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    PersonKeyVersion.objects.create(version=0, written_at="2026-01-01T00:00Z")
+    body = client.get("/healthz").json()
+    assert body["checks"]["match_keys"] == "stale: run manage.py rebuild_match_keys --if-stale"
+    assert "match_keys" not in body["failing"]
 
 
 def test_healthz_is_ok_when_database_and_redis_are_up(client, settings, own_redis):

@@ -1,11 +1,11 @@
 """`manage.py rebuild_match_keys`: recompute the person blocking keys and templates (after a bulk load, or a change
-to databases/matching, whose templates are ignored until then)."""
+to databases/matching: until then persons saved before it may not be found, and their templates are ignored)."""
 
 import time
 
 from django.core.management.base import BaseCommand
 
-from ...services.match_keys import person_keys_rebuild, person_templates_refresh
+from ...services.match_keys import key_table_current, person_keys_rebuild, person_templates_refresh
 
 
 class Command(BaseCommand):
@@ -16,10 +16,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--templates", action="store_true", help="only write the templates that are missing or outdated"
         )
+        parser.add_argument(
+            "--if-stale",
+            action="store_true",
+            help="rebuild the keys only if other matching code wrote them; else write only the outdated templates",
+        )
 
-    def handle(self, *args, chunk, templates, **options):
+    def handle(self, *args, chunk, templates, if_stale, **options):
         started = time.monotonic()
         stdout = self.stdout if options["verbosity"] > 1 else None
+        if if_stale and key_table_current():
+            self.stdout.write("The blocking keys are current.")
+            templates = True
         if templates:
             written = person_templates_refresh(chunk=chunk, stdout=stdout)
             self.stdout.write(f"{written} templates written in {time.monotonic() - started:.1f} s")

@@ -1,9 +1,21 @@
-from databases.matching.normalize import article_variants, fold_name, is_arabic, strip_article, tokens
+from databases.matching.normalize import article_variants, fold_name, is_arabic, plain, strip_article, tokens
 
 
 def test_fold_name_removes_case_accents_and_punctuation():
     assert fold_name("  Müller-Lüdenscheidt, José ") == "muller ludenscheidt jose"
     assert fold_name("ØSTERGÅRD Łukasz Straße") == "ostergard lukasz strasse"
+
+
+def test_fold_name_keeps_the_marks_that_change_the_sound_and_plain_drops_them():
+    # Precomposed or typed as a letter and a combining mark, the same token.
+    assert fold_name("ŽIŽEK Şerif Vasiljković") == fold_name("Z\u030ciz\u030cek S\u0327erif Vasiljkovic\u0301")
+    assert fold_name("ŽIŽEK Şerif Vasiljković") == "žižek şerif vasiljković"
+    assert plain("žižek şerif vasiljković çelebi") == "zizek serif vasiljkovic celebi"
+    assert fold_name("Müller Ñúñez") == "muller nunez"  # other marks go, as before
+
+
+def test_an_initial_is_its_plain_letter():
+    assert tokens("Š. Vuković") == ["s", "vuković"]
 
 
 def test_fold_name_joins_apostrophes_of_ayin_and_hamza():

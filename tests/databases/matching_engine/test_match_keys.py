@@ -1,8 +1,17 @@
-import pytest
+import io
 
+import pytest
+from django.core.management import call_command
+
+from databases.matching import key_version
 from databases.matching.persons import query_keys
-from databases.models import PersonKey
-from databases.services.match_keys import candidate_ids, person_keys_rebuild, person_keys_refresh
+from databases.models import PersonKey, PersonKeyVersion
+from databases.services.match_keys import (
+    candidate_ids,
+    key_table_current,
+    person_keys_rebuild,
+    person_keys_refresh,
+)
 from databases.services.screening import person_screen
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +38,34 @@ def test_rebuild_writes_the_same_keys_as_the_save_hook(person_of, ncb_es):
     before = sorted(PersonKey.objects.values_list("person_id", "key"))
     assert person_keys_rebuild(chunk=1) == len(before)
     assert sorted(PersonKey.objects.values_list("person_id", "key")) == before
+
+
+def test_the_first_keys_set_the_tables_version_and_later_ones_keep_it(person_of, ncb_es):
+    assert key_table_current()  # empty
+    person_of(ncb_es, "El Khatib", "Mohamed")
+    assert list(PersonKeyVersion.objects.values_list("version", flat=True)) == [key_version()]
+    PersonKeyVersion.objects.update(version=key_version() + 1)  # as if other code had written the table
+    person_of(ncb_es, "Garcia Lopez", "Maria")
+    assert not key_table_current()
+
+
+def test_keys_without_a_version_are_stale(person_of, ncb_es):
+    person_of(ncb_es, "El Khatib", "Mohamed")
+    PersonKeyVersion.objects.all().delete()
+    assert not key_table_current()
+
+
+def test_the_command_rebuilds_stale_keys_and_leaves_current_ones(person_of, ncb_es):
+    person = person_of(ncb_es, "El Khatib", "Mohamed")
+    PersonKeyVersion.objects.update(version=0)
+    PersonKey.objects.filter(person=person).delete()  # what other code would not have written
+    out = io.StringIO()
+    call_command("rebuild_match_keys", if_stale=True, stdout=out)
+    assert "keys written" in out.getvalue()
+    assert key_table_current() and PersonKey.objects.filter(person=person).exists()
+    out = io.StringIO()
+    call_command("rebuild_match_keys", if_stale=True, stdout=out)
+    assert "The blocking keys are current." in out.getvalue() and "templates written" in out.getvalue()
 
 
 def test_arabic_script_query_finds_a_latin_script_record(person_of, ncb_es, officer_fr):
