@@ -79,9 +79,20 @@ _SOUNDED = str.maketrans({"š": "sh", "ž": "zh", "č": "ch", "ć": "ch", "ş": 
 def _latin_readings(token: str) -> list[str]:
     """Return the class strings of the usual (English/French) reading and of the others that differ.
 
-    The others: the continental reading, a final -c read k ('eric', 'dominic') rather than -ić, and the split
-    digraphs.
+    The others: the continental reading, a final -c read k ('eric', 'dominic') rather than -ić, and each of these
+    with the split digraphs ('silajdzic' / سيلايديتش is continental and split).
     """
+    readings = _unsplit_readings(token)
+    for pattern, replacement in _SPLIT_DIGRAPHS:
+        if pattern.search(token):
+            for classes in _unsplit_readings(pattern.sub(replacement, token)):
+                classes = classes.replace("-", "")
+                if classes not in readings:
+                    readings.append(classes)
+    return readings
+
+
+def _unsplit_readings(token: str) -> list[str]:
     readings = [_latin_classes(token)]
     other = token
     for pattern, replacement in _CONTINENTAL:
@@ -90,11 +101,6 @@ def _latin_readings(token: str) -> list[str]:
         readings.append(_latin_classes(other))
     if _FINAL_C.search(token):
         readings.append(_latin_classes(token[:-1] + "k"))
-    for pattern, replacement in _SPLIT_DIGRAPHS:
-        if pattern.search(token):
-            split = _latin_classes(pattern.sub(replacement, token)).replace("-", "")
-            if split not in readings:
-                readings.append(split)
     return readings
 
 
