@@ -16,7 +16,8 @@ _LATIN_SPECIAL = {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð":
 
 # Letters whose mark changes the sound, kept through folding so that matching can read them both ways: as the
 # plain letter that a writer without the mark types ('Zizek'), and as the sound that Arabic spellings follow
-# ('Žižek' / جيجك, 'Şerif' / شريف). Marks are kept in decomposed order, then recomposed.
+# ('Žižek' / جيجك, 'Şerif' / شريف). fold_name decomposes the whole text, so they are recomposed before the other
+# marks go.
 SOUNDED_LETTERS = {"š": "s", "ž": "z", "č": "c", "ć": "c", "ş": "s", "ç": "c"}
 _RECOMPOSE = {unicodedata.normalize("NFD", letter): letter for letter in SOUNDED_LETTERS}
 _RECOMPOSE_RE = re.compile("|".join(_RECOMPOSE))

@@ -183,7 +183,8 @@ def _key_of(token: str, classes: str, arabic: bool, classes_ae: str = "") -> Tok
 def token_keys(token: str) -> tuple[TokenKey, ...]:
     """Return the keys of a folded token and of its variants without a glued article ('alhashimi', 'الهاشمي').
 
-    The first key is the plain primary reading (frequencies.head): 'şerif' and 'serif' count as one name.
+    The first key is the plain spelling's usual reading (frequencies.frequency_key): 'şerif' and 'serif' are counted
+    as one name.
     """
     keys = []
     for variant in article_variants(token):

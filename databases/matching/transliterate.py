@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from databases.matching.normalize import fold_name, is_arabic, strip_article
+from databases.matching.normalize import fold_name, is_arabic, plain, strip_article
 
 _CONSONANTS = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
@@ -95,12 +95,13 @@ def _guess_short_vowels(segments: list[str]) -> str:
 
 
 def transliterate(text: str) -> str:
-    """Romanise a name written in Arabic script, word by word; Latin words pass through folded.
+    """Romanise a name written in Arabic script, word by word; Latin words pass through folded and plain (the
+    search keys of 'Žižek' and 'Zizek' are one).
 
     'مُحَمَّد عبد الرحمن' -> 'muhammad abd al rahman'.
     """
     text = unicodedata.normalize("NFKC", text).translate(_BEFORE_FOLD)
-    words = fold_name(text).split()
+    words = plain(fold_name(text)).split()
     out = []
     for word in words:
         if word.startswith("ال") and len(word) > 3:

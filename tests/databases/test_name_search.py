@@ -71,3 +71,9 @@ def test_the_page_and_the_api_search_the_same_way(client, api_for, officer_fr, j
     assert "okafor" in page and "johnson" in page and "peter" not in page and "smith" not in page
     answer = api_for(officer_fr).get("/api/v1/databases/persons/", {"q": "John"}).json()
     assert [row["id"] for row in answer["results"]] == johns and answer["count"] == 2
+
+
+def test_a_name_with_marks_is_found_typed_with_or_without_them(officer_fr):
+    person = PersonFactory(family_name="Žižek", given_names="Slavoj")
+    assert person.family_name_latin == "Zizek"
+    assert found(officer_fr, "Zizek") == found(officer_fr, "ŽIŽEK") == [person.pk]
