@@ -7,8 +7,10 @@ kept apart so that similarity can use them where Arabic writes them (long vowels
 Classes (measured on Latin/Arabic name pairs, see bench/names_accuracy.py): each class groups the letters that
 stand for the same Arabic letter in more than a few percent of the pairs.
     B  b p ب پ            F  f v ph ف ڤ          T  t th ت ط ث          D  d dh ض د ذ
-    S  s ç c(e,i) ص س     Z  z ز ظ               X  sh ch sch tch ش تش چ  K  k q c ck ك ق خ kh
-    G  g j gh dj zh ج غ گ  H  h ح ه               L M N R                 (w, y, و, ي are semi-vowels)
+    S  s c(e,i) ص س       Z  z ز ظ               X  sh ch sch tch ش تش چ  K  k q c ck ك ق خ kh
+    G  g j gh dj zh xh ج غ گ ژ ڨ ڭ                 H  h ح ه               L M N R
+(w, y, و, ي are semi-vowels.) A Latin token with marked letters is read both plain and as they sound: š ş as sh,
+ž as zh, č ć ç as ch (_spellings).
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ _CONSONANT_Y = re.compile(r"(?:^|(?<=[aeiou]))y(?=[aeiou])")
 _ARABIC_CLASSES = {
     "ب": "B", "پ": "B", "ف": "F", "ڤ": "F", "ت": "T", "ط": "T", "ث": "T", "د": "D", "ض": "D", "ذ": "D",
     "س": "S", "ص": "S", "ز": "Z", "ظ": "Z", "ش": "X", "چ": "X", "ك": "K", "ق": "K", "خ": "K",
-    "ج": "G", "غ": "G", "گ": "G", "ح": "H", "ه": "H", "ل": "L", "م": "M", "ن": "N", "ر": "R",
+    "ج": "G", "غ": "G", "گ": "G", "ژ": "G", "ڨ": "G", "ڭ": "G", "ح": "H", "ه": "H",
+    "ل": "L", "م": "M", "ن": "N", "ر": "R",
     "ا": "a", "و": "u", "ي": "i", "ع": "E",
 }  # fmt: skip
 _VOWELS = frozenset("aiu")

@@ -91,3 +91,8 @@ def test_digraphs_that_other_spellings_write_as_two_letters():
     assert token_similarity("zhukov", one("جوكوف")) == 1.0
     assert token_similarity("dziena", one("دزيانا")) > token_similarity("gziena", one("دزيانا"))  # dz: د and ز
     assert token_similarity("nexhat", one("نجدت")) > token_similarity("nexat", one("نجدت"))  # Albanian xh = ج
+
+
+def test_persian_and_maghrebi_letters_have_their_class():
+    assert token_similarity("zhaleh", one("ژاله")) == token_similarity("zhaleh", one("جاله"))  # Persian zhe
+    assert token_similarity("gafsa", one("ڨفصة")) == token_similarity("gafsa", one("جفصة"))  # Algerian and Tunisian ga
