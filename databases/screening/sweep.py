@@ -19,6 +19,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import logging
 import time
 from typing import NamedTuple
 
@@ -34,12 +35,14 @@ from ncb.services import audit_record
 from ..matching import persons as core
 from ..models import Hit, MatchSweep, MatchSweepChunk, Person
 from ..models.matching import JobStatus
-from ..services.match_keys import candidate_rows, compose, pairs_scored
+from ..services.match_keys import candidate_rows, compose, key_table_current, pairs_scored
 from ..services.matching import _live, _ordered, pair_hit, pair_query_key, pair_visible
 from .leases import MATCH_SWEEP, work_lease
 
 # Persons read per candidate query of a chunk.
 CANDIDATE_SLICE = 20_000
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -51,7 +54,16 @@ def match_sweep_start(*, chunk_size: int | None = None) -> MatchSweep:
     for chunk in chunks:
         chunk.sweep = sweep
     MatchSweepChunk.objects.bulk_create(chunks)
-    audit_record(actor=None, action="matching.sweep.start", target=sweep, outcome=f"{len(chunks)} chunks")
+    outcome = f"{len(chunks)} chunks"
+    if not key_table_current():
+        # The sweep still runs: it finds what the keys allow, and a rebuild is the operator's decision (minutes).
+        outcome += ", blocking keys stale"
+        logger.warning(
+            "Sweep %d runs on blocking keys written by other matching code: pairs with persons saved before the change "
+            "may be missed. Run `manage.py rebuild_match_keys --if-stale`.",
+            sweep.pk,
+        )
+    audit_record(actor=None, action="matching.sweep.start", target=sweep, outcome=outcome)
     return sweep
 
 

@@ -51,3 +51,16 @@ def test_a_person_recorded_after_the_start_falls_in_the_chunk_of_its_year(popula
 def test_a_sweep_of_no_one_has_no_chunk():
     sweep = match_sweep_start(chunk_size=5)
     assert sweep.total_chunks == 0 and not sweep.chunks.exists()
+
+
+def test_a_sweep_on_stale_keys_runs_and_says_so(population, caplog):
+    from databases.models import PersonKeyVersion
+    from ncb.models import AuditEntry
+
+    PersonKeyVersion.objects.update(version=0)
+    with caplog.at_level("WARNING", logger="databases.screening.sweep"):
+        sweep = match_sweep_start(chunk_size=4)
+    assert sweep.total_chunks == 3
+    assert "rebuild_match_keys --if-stale" in caplog.text
+    started = AuditEntry.objects.get(action="matching.sweep.start", target_id=str(sweep.pk))
+    assert started.outcome.endswith(", blocking keys stale")
