@@ -1,6 +1,6 @@
 """Accuracy and speed of cross-script name matching (databases/matching/) on the Latin/Arabic development set.
 
-    .venv/bin/python bench/names_accuracy.py [--split held|tune] [--population 200000] [--persons 3000]
+    .venv/bin/python bench/names_accuracy.py [--split held|tune] [--population 200000] [--persons 3000] [--step 0.05]
 
 The split is by a hash of the Arabic string: 80% to tune rules on (--split tune), 20% held out (the default,
 the numbers to report). Every Latin token of the file is in the index; a returned Latin token counts as correct
@@ -39,7 +39,7 @@ DATA = Path("/work/shared/data/names/latin-arabic-tokens.tsv")
 DATED_KEYS = True  # --no-dated-keys: the look-up of the previous version (name keys only, all years)
 MISSES_AT: float | None = None  # --misses-at T: print the targets missed at threshold T, to read why recall stops
 TOKEN_THRESHOLDS = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
-PERSON_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
+PERSON_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]  # --step changes the grid
 # Baseline: the letter-for-letter romanisation a generic transliterator (unidecode and the like) produces.
 NAIVE = str.maketrans({
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
@@ -394,10 +394,15 @@ def main() -> None:
     )
     parser.add_argument("--no-dated-keys", action="store_true", help="look up name keys only, whatever the year")
     parser.add_argument("--misses-at", type=float, metavar="T", help="print the targets missed at threshold T")
+    parser.add_argument(
+        "--step", type=float, default=0.05, help="person thresholds from 0.50 to 0.90 in these steps (0.05)"
+    )
     args = parser.parse_args()
-    global DATED_KEYS, MISSES_AT
+    global DATED_KEYS, MISSES_AT, PERSON_THRESHOLDS
     DATED_KEYS = not args.no_dated_keys
     MISSES_AT = args.misses_at
+    steps = round(0.4 / args.step)
+    PERSON_THRESHOLDS = [round(0.5 + i * args.step, 4) for i in range(steps + 1)]
     rng = random.Random(20240601)
     rows = load(args.data)
     gold: dict[str, set[str]] = defaultdict(set)
