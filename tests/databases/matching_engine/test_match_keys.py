@@ -1,6 +1,8 @@
 import io
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
 from databases.matching import key_version
@@ -52,6 +54,17 @@ def test_the_first_keys_set_the_tables_version_and_later_ones_keep_it(person_of,
 def test_keys_without_a_version_are_stale(person_of, ncb_es):
     person_of(ncb_es, "El Khatib", "Mohamed")
     PersonKeyVersion.objects.all().delete()
+    assert not key_table_current()
+
+
+def test_the_migration_marks_keys_stored_before_versions_as_stale(person_of, ncb_es):
+    mark_existing_keys = import_module("databases.migrations.0012_person_key_version").mark_existing_keys
+    mark_existing_keys(apps, None)
+    assert not PersonKeyVersion.objects.exists()  # no key, nothing to mark
+    person_of(ncb_es, "El Khatib", "Mohamed")
+    PersonKeyVersion.objects.all().delete()  # as before the migration
+    mark_existing_keys(apps, None)
+    assert list(PersonKeyVersion.objects.values_list("version", flat=True)) == [0]
     assert not key_table_current()
 
 
