@@ -8,6 +8,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from databases.services.match_keys import key_table_current
+
 from .celery import app as celery_app
 
 
@@ -47,8 +49,6 @@ def check_celery(redis_state: str) -> str:
 def check_match_keys() -> str:
     """Whether the blocking keys are this code's: stale keys fail no request, but persons saved before a change to
     the matching code may be missed until `rebuild_match_keys` runs."""
-    from databases.services.match_keys import key_table_current  # the project's apps load after this module
-
     try:
         current = key_table_current()
     except DatabaseError as exc:
