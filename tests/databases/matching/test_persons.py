@@ -31,6 +31,12 @@ def test_abdel_rahman_across_scripts():
     assert match(Person("عبد الرحمن", "يوسف"), Person("Abd al-Rahman", "Yousef")).value >= MATCH_THRESHOLD
 
 
+def test_a_name_typed_without_its_marks_is_the_same_name():
+    result = match(Person("Zizek", "Slavoj S."), Person("Žižek", "Slavoj Š."))
+    assert result.value == 1.0
+    assert codes(result) == {"name_exact"}
+
+
 def test_initial_and_missing_middle_name():
     assert match(Person("Hassan", "M."), Person("Hasan", "Mohammed")).value >= MATCH_THRESHOLD
     result = match(Person("Hassan", "Mohamed"), Person("Hassan", "Mohamed Ali"))
