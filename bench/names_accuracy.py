@@ -39,7 +39,15 @@ DATA = Path("/work/shared/data/names/latin-arabic-tokens.tsv")
 DATED_KEYS = True  # --no-dated-keys: the look-up of the previous version (name keys only, all years)
 MISSES_AT: float | None = None  # --misses-at T: print the targets missed at threshold T, to read why recall stops
 TOKEN_THRESHOLDS = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
-PERSON_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]  # --step changes the grid
+
+
+def person_thresholds(step: float) -> list[float]:
+    """Thresholds of the person curves, from 0.50 to 0.90."""
+    return [round(0.5 + i * step, 4) for i in range(round(0.4 / step) + 1)]
+
+
+PERSON_THRESHOLDS = person_thresholds(0.05)  # main() sets --step's
+
 # Baseline: the letter-for-letter romanisation a generic transliterator (unidecode and the like) produces.
 NAIVE = str.maketrans({
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
@@ -401,8 +409,7 @@ def main() -> None:
     global DATED_KEYS, MISSES_AT, PERSON_THRESHOLDS
     DATED_KEYS = not args.no_dated_keys
     MISSES_AT = args.misses_at
-    steps = round(0.4 / args.step)
-    PERSON_THRESHOLDS = [round(0.5 + i * args.step, 4) for i in range(steps + 1)]
+    PERSON_THRESHOLDS = person_thresholds(args.step)
     rng = random.Random(20240601)
     rows = load(args.data)
     gold: dict[str, set[str]] = defaultdict(set)

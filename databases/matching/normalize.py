@@ -18,10 +18,19 @@ _LATIN_SPECIAL = {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð":
 # plain letter that a writer without the mark types ('Zizek'), and as the sound that Arabic spellings follow
 # ('Žižek' / جيجك, 'Şerif' / شريف). fold_name decomposes the whole text, so they are recomposed before the other
 # marks go.
-SOUNDED_LETTERS = {"š": "s", "ž": "z", "č": "c", "ć": "c", "ş": "s", "ç": "c"}
+# Each letter: its plain letter, then its sound (Turkish ç is ch; French ç, an s, is left to the plain reading).
+SOUNDED_LETTERS = {
+    "š": ("s", "sh"),
+    "ž": ("z", "zh"),
+    "č": ("c", "ch"),
+    "ć": ("c", "ch"),
+    "ş": ("s", "sh"),
+    "ç": ("c", "ch"),
+}
 _RECOMPOSE = {unicodedata.normalize("NFD", letter): letter for letter in SOUNDED_LETTERS}
 _RECOMPOSE_RE = re.compile("|".join(_RECOMPOSE))
-_PLAIN = str.maketrans(SOUNDED_LETTERS)
+_PLAIN = str.maketrans({letter: plain for letter, (plain, _sound) in SOUNDED_LETTERS.items()})
+_SOUNDED = str.maketrans({letter: sound for letter, (_plain, sound) in SOUNDED_LETTERS.items()})
 
 # Arabic and Persian letter variants that name writers use interchangeably. Hamza carriers (أ إ آ ؤ ئ) need no
 # entry: NFD splits off the hamza mark, which is then dropped with the other marks.
@@ -89,6 +98,11 @@ def fold_name(text: str) -> str:
 def plain(token: str) -> str:
     """The folded token without the marks that fold_name keeps: as a writer without them types it."""
     return token.translate(_PLAIN)
+
+
+def sounded(token: str) -> str:
+    """The folded token with the letters that fold_name keeps written as they sound ('žižek' -> 'zhizhek')."""
+    return token.translate(_SOUNDED)
 
 
 def is_arabic(token: str) -> bool:

@@ -23,7 +23,7 @@ from types import ModuleType
 
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from databases.matching.normalize import article_variants, is_arabic, plain
+from databases.matching.normalize import article_variants, is_arabic, plain, sounded
 
 # Latin graphemes, longest first; context rules run before (see _latin_classes). Lowercase = vowel classes.
 _LATIN_GRAPHEMES = {
@@ -75,8 +75,6 @@ _CONTINENTAL = [(re.compile(p), r) for p, r in ((r"j", "y"), (r"w", "v"), (r"(?<
 # in Arabic script ('zhambyl' / زامبيل), 'dz' the d and z of Polish ones ('dziena' / دزيانا). The separator keeps the
 # two letters apart (a hyphen: folded names have none) and is dropped from the classes.
 _SPLIT_DIGRAPHS = [(re.compile(p), r) for p, r in ((r"zh", "z"), (r"dz", "d-z"))]
-# The sounds of SOUNDED_LETTERS that Arabic spellings follow (Turkish ç is ch; French ç stays in the plain reading).
-_SOUNDED = str.maketrans({"š": "sh", "ž": "zh", "č": "ch", "ć": "ch", "ş": "sh", "ç": "ch"})
 
 
 def _latin_readings(token: str) -> list[str]:
@@ -110,9 +108,8 @@ def _unsplit_readings(token: str) -> list[str]:
 def _spellings(token: str) -> list[str]:
     """A Latin token as typed without its sounded marks, and as its marks sound when it has some."""
     spellings = [plain(token)]
-    sounded = token.translate(_SOUNDED)
-    if sounded != token:
-        spellings.append(sounded)
+    if sounded(token) != token:
+        spellings.append(sounded(token))
     return spellings
 
 
