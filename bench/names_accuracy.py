@@ -294,6 +294,8 @@ def person_eval(rows, queries, tune_queries, gold, latin_raw, size: int, n_perso
                     f"  best recall at precision >= {floor}: threshold {chosen[0]}, recall {chosen[1]:.4f}, "
                     f"precision {chosen[2]:.4f}"
                 )
+        if chosen := best(rows_curve, 0.95):
+            print_swapped(tests, people, frequencies, dob, (chosen[0], MATCH_THRESHOLD))
         if MISSES_AT is not None:
             print_misses(results, tests, people, MISSES_AT)
         if tune_tests and dob != "year":
@@ -301,6 +303,29 @@ def person_eval(rows, queries, tune_queries, gold, latin_raw, size: int, n_perso
             ours["full" if dob else "names"] = (results, tune_results)
     if tune_tests:
         compare_baselines(people, tests, tune_tests, gold, ours)
+
+
+def print_swapped(tests, people, frequencies, dob: str | None, thresholds: tuple[float, ...]) -> None:
+    """Recall of the same targets recorded with their names swapped (the given names in the family field).
+
+    The tests record every target in place; a swap costs names.ORDER_SWAP_COST of the evidence, and this says what
+    that cost takes from the persons whose records swap the two fields.
+    """
+    found = Counter()
+    for given, family, target, target_dob in tests:
+        person = people[target]["person"]
+        swapped = Person(person.given_names, person.family_name, date_of_birth=person.date_of_birth)
+        keys = set(query_keys(family, given))
+        date = None if dob is None else target_dob if dob == "full" else target_dob[:4]
+        if date is not None and DATED_KEYS:
+            keys.update(dated_query_keys(family, given))
+        if keys.isdisjoint(blocking_keys(swapped.family_name, swapped.given_names)):
+            continue
+        value = score(prepare(Person(family, given, date_of_birth=date)), prepare(swapped), frequencies).value
+        for t in thresholds:
+            found[t] += value >= t
+    recalls = ", ".join(f"{found[t] / len(tests):.4f} at {t}" for t in thresholds)
+    print(f"  the same targets recorded with the names swapped: recall {recalls}")
 
 
 def print_misses(results: dict[int, list], tests, people, threshold: float) -> None:

@@ -56,7 +56,8 @@ static struct {
 
 static struct {
     int set;
-    double token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty, conflict_share; /* names.* */
+    double token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty, conflict_share,
+        order_swap_cost; /* names.* */
 } alignment_weights;
 
 /* The weights of the other evidence, given by persons on import (configure_evidence): conflict and close factors,
@@ -413,6 +414,7 @@ typedef struct {
     int32_t initial;
     int32_t head;         /* index of the token whose weight the unit carries */
     int32_t first_letter; /* of the unit read in Latin letters (names._first_letter), -1 when none */
+    int32_t role;         /* ROLE_ALIAS, ROLE_FAMILY or ROLE_GIVEN (names.Unit.role) */
     Text text;
     const int32_t *packed; /* the unit's keys, as pack() lays them out */
     int32_t packed_words;
@@ -423,6 +425,8 @@ typedef struct {
     double weights[MAX_TOKENS];
     Unit units[MAX_UNITS];
 } Form;
+
+enum { ROLE_ALIAS = 0, ROLE_FAMILY = 1, ROLE_GIVEN = 2 };
 
 /* A form from its packed bytes; -1 when they do not hold what pack_form() writes (no exception set). */
 static int parse_form(const char *bytes, Py_ssize_t size, Form *form) {
@@ -438,13 +442,15 @@ static int parse_form(const char *bytes, Py_ssize_t size, Form *form) {
     const int32_t *end = (const int32_t *)(bytes + size - (size - offset) % 4);
     for (int32_t u = 0; u < form->n_units; u++) {
         Unit *unit = &form->units[u];
-        if (end - cursor < 5) goto malformed;
+        if (end - cursor < 6) goto malformed;
         unit->mask = (uint32_t)*cursor++;
         unit->initial = *cursor++;
         unit->head = *cursor++;
         unit->first_letter = *cursor++;
+        unit->role = *cursor++;
         unit->text.length = *cursor++;
-        if (unit->head < 0 || unit->head >= form->n_tokens || unit->text.length < 0 ||
+        if (unit->head < 0 || unit->head >= form->n_tokens || unit->role < ROLE_ALIAS || unit->role > ROLE_GIVEN ||
+            unit->text.length < 0 ||
             end - cursor < unit->text.length + 1)
             goto malformed;
         unit->text.chars = cursor;
@@ -559,7 +565,8 @@ static double align_value(Pairing *pairing) {
         }
     if (count == 0) return 0.0;
     uint32_t used_q = 0, used_c = 0;
-    double matched_weight = 0.0, evidence = 0.0;
+    double matched_weight = 0.0, evidence = 0.0, crossed = 0.0;
+    int in_place = 0;
     for (int i = 0; i < count; i++) {
         const Unit *q = &query->units[pairs[i].q], *c = &candidate->units[pairs[i].c];
         if ((q->mask & used_q) || (c->mask & used_c)) continue;
@@ -570,8 +577,15 @@ static double align_value(Pairing *pairing) {
         matched_weight += weight;
         double strength = (pairs[i].similarity - alignment_weights.token_min) /
                           (alignment_weights.token_sure - alignment_weights.token_min);
-        evidence += (strength < 1.0 ? strength : 1.0) * weight;
+        strength = (strength < 1.0 ? strength : 1.0) * weight;
+        if (q->role != c->role && q->role != ROLE_ALIAS && c->role != ROLE_ALIAS) { /* names._crosses */
+            crossed += strength;
+        } else {
+            evidence += strength;
+            in_place |= q->role == c->role;
+        }
     }
+    evidence += in_place ? crossed : crossed * (1.0 - alignment_weights.order_swap_cost);
     double left_q = unmatched_weight(query, used_q), left_c = unmatched_weight(candidate, used_c);
     double smaller = left_c < left_q ? left_c : left_q, larger = left_c > left_q ? left_c : left_q;
     double conflict = smaller > 0.0 ? smaller + alignment_weights.conflict_share * (larger - smaller) : 0.0;
@@ -849,7 +863,7 @@ done:
     return packed;
 }
 
-/* pack_form(weights, units): weights per token; units as (mask, initial, head, first_letter, text, packed). */
+/* pack_form(weights, units): weights per token; units as (mask, initial, head, first_letter, role, text, packed). */
 static PyObject *pack_form(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2) {
         PyErr_SetString(PyExc_TypeError, "pack_form() takes the token weights and the units");
@@ -871,12 +885,12 @@ static PyObject *pack_form(PyObject *module, PyObject *const *args, Py_ssize_t n
     Py_ssize_t size = 8 + 8 * n_tokens;
     for (Py_ssize_t u = 0; u < n_units; u++) {
         PyObject *unit = PySequence_Fast_GET_ITEM(units, u);
-        if (!PyTuple_Check(unit) || PyTuple_GET_SIZE(unit) != 6 || !PyUnicode_Check(PyTuple_GET_ITEM(unit, 4)) ||
-            !PyBytes_Check(PyTuple_GET_ITEM(unit, 5)) || PyBytes_GET_SIZE(PyTuple_GET_ITEM(unit, 5)) % 4) {
-            PyErr_SetString(PyExc_TypeError, "a unit is (mask, initial, head, first_letter, text, packed)");
+        if (!PyTuple_Check(unit) || PyTuple_GET_SIZE(unit) != 7 || !PyUnicode_Check(PyTuple_GET_ITEM(unit, 5)) ||
+            !PyBytes_Check(PyTuple_GET_ITEM(unit, 6)) || PyBytes_GET_SIZE(PyTuple_GET_ITEM(unit, 6)) % 4) {
+            PyErr_SetString(PyExc_TypeError, "a unit is (mask, initial, head, first_letter, role, text, packed)");
             goto done;
         }
-        size += 4 * (6 + PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(unit, 4))) + PyBytes_GET_SIZE(PyTuple_GET_ITEM(unit, 5));
+        size += 4 * (7 + PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(unit, 5))) + PyBytes_GET_SIZE(PyTuple_GET_ITEM(unit, 6));
     }
     packed = PyBytes_FromStringAndSize(NULL, size);
     if (packed == NULL) goto done;
@@ -891,18 +905,22 @@ static PyObject *pack_form(PyObject *module, PyObject *const *args, Py_ssize_t n
     int32_t *cursor = (int32_t *)(bytes + 8 + 8 * n_tokens);
     for (Py_ssize_t u = 0; u < n_units; u++) {
         PyObject *unit = PySequence_Fast_GET_ITEM(units, u);
-        for (int field = 0; field < 4; field++) {
+        for (int field = 0; field < 5; field++) {
             long value = PyLong_AsLong(PyTuple_GET_ITEM(unit, field));
             if (value == -1 && PyErr_Occurred()) goto failed;
             if (field == 2 && (value < 0 || value >= n_tokens)) {
                 PyErr_SetString(PyExc_ValueError, "a unit's head is one of the form's tokens");
                 goto failed;
             }
+            if (field == 4 && (value < ROLE_ALIAS || value > ROLE_GIVEN)) {
+                PyErr_SetString(PyExc_ValueError, "a unit's role is 0 (alias), 1 (family) or 2 (given)");
+                goto failed;
+            }
             *cursor++ = (int32_t)value;
         }
-        PyObject *text = PyTuple_GET_ITEM(unit, 4), *keys = PyTuple_GET_ITEM(unit, 5);
+        PyObject *text = PyTuple_GET_ITEM(unit, 5), *keys = PyTuple_GET_ITEM(unit, 6);
         Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-        if (cursor[-3] && length != 1) {
+        if (cursor[-4] && length != 1) {
             PyErr_SetString(PyExc_ValueError, "an initial is one letter");
             goto failed;
         }
@@ -1157,9 +1175,10 @@ static PyObject *configure_similarity(PyObject *module, PyObject *args) {
 }
 
 static PyObject *configure_alignment(PyObject *module, PyObject *args) {
-    if (!PyArg_ParseTuple(args, "dddddd", &alignment_weights.token_min, &alignment_weights.token_sure,
+    if (!PyArg_ParseTuple(args, "ddddddd", &alignment_weights.token_min, &alignment_weights.token_sure,
                           &alignment_weights.initial_similarity, &alignment_weights.conflict_penalty,
-                          &alignment_weights.missing_penalty, &alignment_weights.conflict_share))
+                          &alignment_weights.missing_penalty, &alignment_weights.conflict_share,
+                          &alignment_weights.order_swap_cost))
         return NULL;
     alignment_weights.set = 1;
     Py_RETURN_NONE;
@@ -1180,7 +1199,7 @@ static PyMethodDef methods[] = {
      "phonetic's weights."},
     {"configure_alignment", configure_alignment, METH_VARARGS,
      "configure_alignment(token_min, token_sure, initial_similarity, conflict_penalty, missing_penalty, "
-     "conflict_share): names' constants."},
+     "conflict_share, order_swap_cost): names' constants."},
     {"configure_evidence", configure_evidence, METH_VARARGS,
      "configure_evidence(conflict, close, exact, compatible, swapped, sex_conflict, nationality, rounding): "
      "persons' weights of the other evidence."},

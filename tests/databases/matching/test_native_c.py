@@ -96,9 +96,11 @@ def test_malformed_input_is_refused_not_read():
     with pytest.raises(ValueError):
         native.reach(b"\x01\x00\x00\x00\x09\x00\x00\x00", b"", 0.5)
     with pytest.raises(ValueError):
-        native.pack_form([1.0], [(1, True, 0, 77, "mo", b"")])  # an initial of two letters
+        native.pack_form([1.0], [(1, True, 0, 77, 1, "mo", b"")])  # an initial of two letters
     with pytest.raises(ValueError):
-        native.pack_form([1.0], [(1, False, 3, 77, "omar", phonetic.packed_keys("omar"))])  # no token 3
+        native.pack_form([1.0], [(1, False, 3, 77, 1, "omar", phonetic.packed_keys("omar"))])  # no token 3
+    with pytest.raises(ValueError):
+        native.pack_form([1.0], [(1, False, 0, 77, 5, "omar", phonetic.packed_keys("omar"))])  # no role 5
 
 
 def _person(rng: random.Random) -> Person:

@@ -1,3 +1,4 @@
+from databases.matching import names
 from databases.matching.blocking import blocking_keys, query_keys
 from databases.matching.dates import DateAgreement, compare_dates, parse_partial_date
 from databases.matching.frequencies import NameFrequencies
@@ -25,6 +26,28 @@ def test_reordered_names_match_and_say_so():
     result = match(Person("Yusuf", "Abdel Rahman"), Person("Abdelrahman", "Youssef"))
     assert result.value >= MATCH_THRESHOLD
     assert "name_order_swapped" in codes(result)
+
+
+def test_a_swapped_name_ranks_below_the_same_name_in_place():
+    query = Person("Haddad", "Karim")
+    in_place = match(query, Person("Haddad", "Karim"))
+    swapped = match(query, Person("Karim", "Haddad"))
+    assert in_place.value == 1.0
+    assert swapped.value == round(1.0 - names.ORDER_SWAP_COST, 4)
+    assert swapped.value >= MATCH_THRESHOLD
+    assert "name_order_swapped" in codes(swapped)
+
+
+def test_one_name_in_place_keeps_a_shifted_name_at_full_value():
+    # A middle name on the other side of the boundary ('Mohamed Ali' + 'Hassan' against 'Mohamed' + 'Ali Hassan'),
+    # or a query with its whole name in the family field, is no swap: one name agrees in place.
+    assert match(Person("Hassan", "Mohamed Ali"), Person("Ali Hassan", "Mohamed")).value == 1.0
+    assert match(Person("Mohamed Hassan"), Person("Hassan", "Mohamed")).value == 1.0
+
+
+def test_an_alias_has_no_place_to_keep():
+    query = Person("Karim", "Haddad")
+    assert match(query, Person("Other", "Name", aliases=("Haddad Karim",))).value == 1.0
 
 
 def test_abdel_rahman_across_scripts():
