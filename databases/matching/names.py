@@ -71,6 +71,9 @@ class NameForm:
     tokens: tuple[str, ...]
     roles: tuple[str, ...]  # "family", "given" or "alias", per token
     units: tuple[Unit, ...]
+    # The tokens with their roles ('fhaddad', 'gkarim'): what an alignment's value depends on, and so the key of
+    # the remembered values. 'Haddad' + 'Karim' and 'Haddad Karim' have the same tokens but not the same value.
+    signature: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,12 @@ def _form(words: list[tuple[str, str]]) -> NameForm:
             if j > i and words[j][0] not in PARTICLES:
                 joined = "".join(t for t, _ in words[i : j + 1])
                 units.append(Unit(joined, ((1 << (j + 1)) - 1) ^ ((1 << i) - 1), words[j][1], False, words[j][0]))
-    return NameForm(tuple(t for t, _ in words), tuple(r for _, r in words), tuple(units))
+    return NameForm(
+        tuple(t for t, _ in words),
+        tuple(r for _, r in words),
+        tuple(units),
+        tuple(r[0] + t for t, r in words),
+    )
 
 
 def name_forms(family_name: str, given_names: str = "", aliases: tuple[str, ...] = ()) -> tuple[NameForm, ...]:
@@ -208,10 +216,10 @@ ALIGNMENT_MEMORY = 200_000
 def align_value(query: NameForm, candidate: NameForm, frequencies: NameFrequencies) -> float:
     """align(...).value, remembered per pair of token sequences: homonyms make the same pairs over and over.
 
-    The value depends on the tokens and the frequency table only (roles only change the reasons).
+    The value depends on the tokens, their roles and the frequency table only.
     """
     memory = frequencies.alignments
-    key = (query.tokens, candidate.tokens)
+    key = (query.signature, candidate.signature)
     value = memory.get(key)
     if value is None:
         if len(memory) >= ALIGNMENT_MEMORY:
@@ -253,11 +261,11 @@ NATIVE_FORMS_MEMORY = 100_000
 def native_form(form: NameForm, frequencies: NameFrequencies) -> bytes:
     """The form with its tokens' weights, in the layout of the C version; remembered per frequency table."""
     memory = frequencies.native_forms
-    packed = memory.get(form.tokens)
+    packed = memory.get(form.signature)
     if packed is None:
         if len(memory) >= NATIVE_FORMS_MEMORY:
             memory.clear()
-        packed = memory[form.tokens] = _pack_form(form, [frequencies.weight(token) for token in form.tokens])
+        packed = memory[form.signature] = _pack_form(form, [frequencies.weight(token) for token in form.tokens])
     return packed
 
 

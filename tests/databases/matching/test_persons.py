@@ -45,6 +45,21 @@ def test_one_name_in_place_keeps_a_shifted_name_at_full_value():
     assert match(Person("Mohamed Hassan"), Person("Hassan", "Mohamed")).value == 1.0
 
 
+def test_remembered_values_tell_forms_of_the_same_tokens_in_other_fields_apart():
+    # 'Haddad' + 'Karim' and 'Haddad Karim' in the family field have the same tokens; only the first is a swap of
+    # the query. The remembered alignments (and the packed forms of the C version) must not mix them up.
+    query = names.name_forms("Karim", "Haddad")[0]
+    swapped = names.name_forms("Haddad", "Karim")[0]
+    one_field = names.name_forms("Haddad Karim", "")[0]
+    for first, second in ((swapped, one_field), (one_field, swapped)):
+        frequencies = NameFrequencies.from_names(["karim haddad"])
+        values = {form: names.align_value(query, form, frequencies) for form in (first, second)}
+        assert values[swapped] == names.align(query, swapped, frequencies).value < 1.0
+        assert values[one_field] == names.align(query, one_field, frequencies).value == 1.0
+        reached = {form: names.align_value_reaching(query, form, frequencies, 0.5) for form in (first, second)}
+        assert reached == values
+
+
 def test_an_alias_has_no_place_to_keep():
     query = Person("Karim", "Haddad")
     assert match(query, Person("Other", "Name", aliases=("Haddad Karim",))).value == 1.0
