@@ -208,13 +208,18 @@ def results_curve(results: dict[int, list], tests, people, gold, mode: str, thre
     return curve(hits, returned, correct, len(tests), thresholds)
 
 
+def query_date(dob: str | None, target_dob: str) -> str | None:
+    """The date of birth a test's query gives: none, the target's full date ('full') or its year ('year')."""
+    return None if dob is None else target_dob if dob == "full" else target_dob[:4]
+
+
 def engine_results(tests, index, prepared, frequencies, dob: str | None) -> tuple[dict[int, list], list, list, int]:
     """Our engine on each test: blocking-key look-up then scoring; (results, candidates, timings, blocked)."""
     results: dict[int, list] = {}
     n_candidates, timings = [], []
     blocked = 0
     for number, (given, family, target, target_dob) in enumerate(tests):
-        date = None if dob is None else target_dob if dob == "full" else target_dob[:4]
+        date = query_date(dob, target_dob)
         t0 = time.perf_counter()
         query_person = Person(family, given, date_of_birth=date)
         query = prepare(query_person)
@@ -316,12 +321,13 @@ def print_swapped(tests, people, frequencies, dob: str | None, thresholds: tuple
         person = people[target]["person"]
         swapped = Person(person.given_names, person.family_name, date_of_birth=person.date_of_birth)
         keys = set(query_keys(family, given))
-        date = None if dob is None else target_dob if dob == "full" else target_dob[:4]
+        date = query_date(dob, target_dob)
         if date is not None and DATED_KEYS:
             keys.update(dated_query_keys(family, given))
         if keys.isdisjoint(blocking_keys(swapped.family_name, swapped.given_names)):
             continue
-        value = score(prepare(Person(family, given, date_of_birth=date)), prepare(swapped), frequencies).value
+        query = prepare(Person(family, given, date_of_birth=date))
+        value = score(query, prepare(swapped), frequencies, explain=False).value
         for t in thresholds:
             found[t] += value >= t
     recalls = ", ".join(f"{found[t] / len(tests):.4f} at {t}" for t in thresholds)
